@@ -1,0 +1,9 @@
+using Hug;
+
+/// <summary>A simple API to enable adding two numbers together</summary>
+public static class Addition
+{
+    /// <summary>Returns the result of adding number_1 to number_2</summary>
+    [Get(Examples = "number_1=1&number_2=2")]
+    public static int Add(int number_1, int number_2) => number_1 + number_2;
+}

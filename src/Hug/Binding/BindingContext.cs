@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hug.Binding;
+
+/// <summary>
+/// One call's raw input and collected errors, as an interface adapter presents it to the binder.
+/// Each interface (HTTP, CLI, …) derives its own.
+/// </summary>
+internal abstract class BindingContext(IServiceProvider services)
+{
+    private Dictionary<string, string>? errors;
+
+    public IServiceProvider Services { get; } = services;
+
+    public bool HasErrors => errors is not null;
+
+    /// <summary>Every error of the call, parameter (or member path) to message, in the order found.</summary>
+    public IReadOnlyDictionary<string, string> Errors => errors ?? (IReadOnlyDictionary<string, string>)EmptyErrors;
+
+    private static readonly Dictionary<string, string> EmptyErrors = [];
+
+    /// <summary>The value supplied under this parameter name, or <see cref="RawValue.Missing"/>.</summary>
+    public abstract RawValue GetValue(string name);
+
+    /// <summary>The whole request body, for the one JSON-shaped parameter that takes it.</summary>
+    public abstract RawValue GetBody();
+
+    public virtual HttpContext? HttpContext => null;
+
+    public virtual CancellationToken Cancellation => CancellationToken.None;
+
+    public void AddError(string key, string message)
+    {
+        errors ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        errors.TryAdd(key, message);
+    }
+
+    public bool HasErrorsUnder(string prefix)
+    {
+        if (errors is null) return false;
+        foreach (var key in errors.Keys)
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Creates the instance an instance method runs on, through DI, once per call.</summary>
+    public object CreateTarget(ObjectFactory factory)
+    {
+        var target = factory(Services, null);
+        if (target is IDisposable or IAsyncDisposable) RegisterForDispose(target);
+        return target;
+    }
+
+    protected abstract void RegisterForDispose(object target);
+}

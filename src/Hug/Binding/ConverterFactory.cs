@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Hug.Binding;
+
+/// <summary>Chooses the converter of a parameter type, once, at start-up; null means unsupported.</summary>
+internal static class ConverterFactory
+{
+    private static readonly ConcurrentDictionary<Type, ScalarConverterBox> Scalars = new();
+
+    /// <summary>The converter for text-shaped values, or null when the type is not a scalar.</summary>
+    public static ValueConverter? TryCreateScalar(Type type) => Scalars.GetOrAdd(type, t => new(CreateScalar(t))).Converter;
+
+    public static ValueConverter? TryCreate(Type type, string? delimiter, JsonSerializerOptions json)
+    {
+        if (CreateScalar(type) is { } scalar) return scalar;
+        if (CollectionElement(type) is { } element && CreateScalar(element) is { } elementConverter)
+            return (ValueConverter)Activator.CreateInstance(
+                typeof(CollectionConverter<,>).MakeGenericType(type, element),
+                elementConverter, delimiter, CollectionFactory(type, element))!;
+        return IsJsonShaped(type, json)
+            ? (ValueConverter)Activator.CreateInstance(typeof(JsonValueConverter<>).MakeGenericType(type), json)!
+            : null;
+    }
+
+    private static ValueConverter? CreateScalar(Type type)
+    {
+        if (type == typeof(string)) return new StringConverter();
+        if (type == typeof(bool)) return new BooleanConverter();
+        if (type.IsEnum) return (ValueConverter)Activator.CreateInstance(typeof(EnumConverter<>).MakeGenericType(type))!;
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+            return CreateScalar(underlying) is { } inner
+                ? (ValueConverter)Activator.CreateInstance(typeof(NullableConverter<>).MakeGenericType(underlying), inner)!
+                : null;
+        if (!ImplementsParsable(type)) return null;
+        var (description, error) = ScalarMessages.For(type);
+        return (ValueConverter)Activator.CreateInstance(typeof(ParsableConverter<>).MakeGenericType(type), description, error)!;
+    }
+
+    private static bool ImplementsParsable(Type type) =>
+        !type.IsAbstract && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>) && i.GetGenericArguments()[0] == type);
+
+    /// <summary>The element type of arrays, <c>List&lt;T&gt;</c> and the interfaces a list implements.</summary>
+    public static Type? CollectionElement(Type type)
+    {
+        if (type.IsArray && type.GetArrayRank() == 1) return type.GetElementType();
+        if (!type.IsGenericType) return null;
+        var definition = type.GetGenericTypeDefinition();
+        return definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(ICollection<>)
+            || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlyCollection<>)
+            ? type.GetGenericArguments()[0]
+            : null;
+    }
+
+    private static Delegate CollectionFactory(Type collection, Type element)
+    {
+        var method = typeof(ConverterFactory).GetMethod(collection.IsArray ? nameof(ToArray) : nameof(AsList), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(element);
+        return method.CreateDelegate(typeof(Func<,>).MakeGenericType(typeof(List<>).MakeGenericType(element), collection));
+    }
+
+    private static TElement[] ToArray<TElement>(List<TElement> items) => [.. items];
+
+    private static List<TElement> AsList<TElement>(List<TElement> items) => items;
+
+    private static bool IsJsonShaped(Type type, JsonSerializerOptions json)
+    {
+        if (type == typeof(JsonElement)) return true;
+        if (type == typeof(object) || type.IsPointer || type.IsByRef || typeof(Delegate).IsAssignableFrom(type)
+            || typeof(Type).IsAssignableFrom(type) || typeof(Stream).IsAssignableFrom(type) || type.ContainsGenericParameters)
+            return false;
+        JsonTypeInfo info;
+        try
+        {
+            info = json.GetTypeInfo(type);
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+        return info.Kind switch
+        {
+            JsonTypeInfoKind.Object => !type.IsAbstract && !type.IsInterface,
+            JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary => true,
+            _ => false,
+        };
+    }
+
+    private sealed record ScalarConverterBox(ValueConverter? Converter);
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Hug.Binding;
+
+/// <summary>Records, classes, <see cref="JsonElement"/> and collections of them, read as JSON.</summary>
+internal sealed class JsonValueConverter<T>(JsonSerializerOptions options) : ValueConverter<T>
+{
+    private readonly JsonTypeInfo<T> typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    public override bool IsScalar => false;
+
+    public override string Description => typeof(T) == typeof(JsonElement)
+        ? "Any JSON value"
+        : typeInfo.Kind == JsonTypeInfoKind.Enumerable ? "A JSON array" : $"A JSON object ({typeof(T).Name})";
+
+    public override bool TryConvert(in RawValue raw, out T value, out ConversionError error)
+    {
+        try
+        {
+            if (raw.Kind == RawKind.Json)
+            {
+                value = raw.Json.Deserialize(typeInfo)!;
+            }
+            else if (raw.Strings.Count == 1)
+            {
+                value = JsonSerializer.Deserialize(raw.Strings[0]!, typeInfo)!;
+            }
+            else
+            {
+                value = default!;
+                error = new ConversionError($"Expected a single JSON value but {raw.Strings.Count} were provided");
+                return false;
+            }
+            error = default;
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            value = default!;
+            error = JsonErrors.Describe(exception, typeof(T), options);
+            return false;
+        }
+    }
+}

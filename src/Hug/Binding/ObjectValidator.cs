@@ -1,0 +1,136 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Hug.Binding;
+
+/// <summary>
+/// DataAnnotations validation of a bound object and its nested members, planned once per type:
+/// the attributes on each property (and on a record's primary-constructor parameter of the same
+/// name, which DataAnnotations alone would miss), <see cref="IValidatableObject"/>, nested objects
+/// and collections of objects. Error keys are JSON paths below the parameter (<c>person.address.city</c>).
+/// </summary>
+internal sealed class ObjectValidator
+{
+    private const int MaxDepth = 32;
+    private static readonly ConcurrentDictionary<Type, ObjectValidator?> Cache = new();
+    private static readonly object Gate = new();
+    private readonly List<Member> members = [];
+    private bool validatable;
+
+    private ObjectValidator() { }
+
+    public static ObjectValidator? For(Type type, JsonSerializerOptions json)
+    {
+        if (Cache.TryGetValue(type, out var cached)) return cached;
+        lock (Gate)
+        {
+            if (Cache.TryGetValue(type, out cached)) return cached;
+            if (!IsValidatableShape(type))
+            {
+                Cache[type] = null;
+                return null;
+            }
+            var validator = new ObjectValidator();
+            Cache[type] = validator;
+            validator.Plan(type, json);
+            if (validator.members.Count == 0 && !validator.validatable)
+            {
+                Cache[type] = null;
+                return null;
+            }
+            return validator;
+        }
+    }
+
+    public void Validate(object instance, string prefix, BindingContext context) => Validate(instance, prefix, context, 0);
+
+    private void Validate(object instance, string prefix, BindingContext context, int depth)
+    {
+        if (depth > MaxDepth) return;
+        foreach (var member in members)
+        {
+            var value = member.Get(instance);
+            var key = prefix + "." + member.Name;
+            if (member.Attributes.Length > 0)
+            {
+                var validationContext = new ValidationContext(instance) { MemberName = member.Name, DisplayName = member.Name };
+                foreach (var attribute in member.Attributes)
+                    if (attribute.GetValidationResult(value, validationContext) is { } result && result != ValidationResult.Success)
+                        context.AddError(key, result.ErrorMessage ?? $"Invalid {member.Name}");
+            }
+            if (value is null || member.NestedType is null) continue;
+            if (member.IsCollection)
+            {
+                var index = 0;
+                foreach (var item in (IEnumerable)value)
+                {
+                    if (item is not null && For(item.GetType(), member.Json) is { } itemValidator)
+                        itemValidator.Validate(item, $"{key}[{index}]", context, depth + 1);
+                    index++;
+                }
+            }
+            else if (For(member.NestedType, member.Json) is { } nested)
+            {
+                nested.Validate(value, key, context, depth + 1);
+            }
+        }
+        if (validatable && !context.HasErrorsUnder(prefix))
+            foreach (var result in ((IValidatableObject)instance).Validate(new ValidationContext(instance)))
+            {
+                var names = result.MemberNames.ToArray();
+                if (names.Length == 0) context.AddError(prefix, result.ErrorMessage ?? "Invalid value");
+                foreach (var name in names)
+                    context.AddError(prefix + "." + (ByClrName(name)?.Name ?? name), result.ErrorMessage ?? "Invalid value");
+            }
+
+        Member? ByClrName(string clrName) => members.FirstOrDefault(m => m.ClrName == clrName);
+    }
+
+    private void Plan(Type type, JsonSerializerOptions json)
+    {
+        validatable = typeof(IValidatableObject).IsAssignableFrom(type);
+        var constructorParameters = type.GetConstructors()
+            .OrderByDescending(c => c.GetParameters().Length)
+            .FirstOrDefault()?.GetParameters() ?? [];
+        var jsonInfo = json.GetTypeInfo(type);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is null) continue;
+            var attributes = property.GetCustomAttributes<ValidationAttribute>(true)
+                .Concat(constructorParameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase))
+                    ?.GetCustomAttributes<ValidationAttribute>(true) ?? [])
+                .Distinct()
+                .ToArray();
+            var collectionElement = property.PropertyType != typeof(string) ? EnumerableElement(property.PropertyType) : null;
+            var nestedType = collectionElement ?? property.PropertyType;
+            var hasNested = IsValidatableShape(nestedType);
+            if (attributes.Length == 0 && !hasNested) continue;
+            var name = jsonInfo.Properties.FirstOrDefault(p => ReferenceEquals(p.AttributeProvider, property))?.Name
+                ?? json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
+            members.Add(new Member(name, property.Name, Getter(property), attributes, hasNested ? nestedType : null, collectionElement is not null, json));
+        }
+    }
+
+    private static bool IsValidatableShape(Type type) =>
+        (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum && Nullable.GetUnderlyingType(type) is null))
+        && type != typeof(string) && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true
+        && ConverterFactory.TryCreateScalar(type) is null;
+
+    private static Type? EnumerableElement(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static Func<object, object?> Getter(PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object));
+        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, property.DeclaringType!), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+    }
+
+    private sealed record Member(string Name, string ClrName, Func<object, object?> Get, ValidationAttribute[] Attributes,
+        Type? NestedType, bool IsCollection, JsonSerializerOptions Json);
+}

@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text.Json;
+using Hug.Introspection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hug.Binding;
+
+/// <summary>Produces one parameter's value for a call; typed so nothing is boxed on the way.</summary>
+internal abstract class ParameterBinder
+{
+    public abstract Type Type { get; }
+
+    /// <summary>Binders for every parameter of an endpoint, with services resolved by <paramref name="isService"/>.</summary>
+    public static ImmutableArray<ParameterBinder> For(EndpointDescriptor endpoint, Func<Type, bool> isService, JsonSerializerOptions json)
+    {
+        var jsonParameters = endpoint.Parameters.Count(p => p.Source == ParameterSource.Json && !isService(p.Type));
+        var binders = ImmutableArray.CreateBuilder<ParameterBinder>(endpoint.Parameters.Length);
+        foreach (var parameter in endpoint.Parameters)
+        {
+            var source = parameter.Source;
+            if (source is ParameterSource.Json or ParameterSource.Unresolved && isService(parameter.Type))
+                source = ParameterSource.Service;
+            var binderType = source switch
+            {
+                ParameterSource.Context => typeof(ContextBinder<>),
+                ParameterSource.Service => typeof(ServiceBinder<>),
+                ParameterSource.Value or ParameterSource.Json => typeof(ValueBinder<>),
+                _ => throw new HugConfigurationException(
+                    $"{endpoint.DisplayName}: parameter '{parameter.Name}' has type {parameter.Type.Name}, which Hug cannot read from a request " +
+                    "and no registered service provides; use a simple type, a record/class read as JSON, or register the type as a service."),
+            };
+            object[] arguments = binderType == typeof(ValueBinder<>)
+                ? [parameter, source == ParameterSource.Json && jsonParameters == 1, json]
+                : [parameter];
+            binders.Add((ParameterBinder)Activator.CreateInstance(binderType.MakeGenericType(parameter.Type), arguments)!);
+        }
+        return binders.MoveToImmutable();
+    }
+}
+
+internal abstract class ParameterBinder<T>(ParameterDescriptor parameter) : ParameterBinder
+{
+    public ParameterDescriptor Parameter { get; } = parameter;
+
+    public override Type Type => typeof(T);
+
+    public abstract T Bind(BindingContext context);
+}
+
+/// <summary>A caller-supplied value: converted, defaulted or reported missing, then validated.</summary>
+internal sealed class ValueBinder<T> : ParameterBinder<T>
+{
+    private readonly ValueConverter<T> converter;
+    private readonly T defaultValue;
+    private readonly ValidationAttribute[] validators;
+    private readonly ObjectValidator? objectValidator;
+    private readonly bool wholeBody;
+    private readonly string missing;
+
+    public ValueBinder(ParameterDescriptor parameter, bool wholeBody, JsonSerializerOptions json) : base(parameter)
+    {
+        converter = (ValueConverter<T>)parameter.Converter!;
+        defaultValue = parameter.DefaultValue is T value ? value : default!;
+        validators = [.. parameter.Validators];
+        objectValidator = parameter.Source == ParameterSource.Json ? ObjectValidator.For(typeof(T), json) : null;
+        this.wholeBody = wholeBody;
+        missing = $"Required parameter '{parameter.Name}' not supplied";
+    }
+
+    public override T Bind(BindingContext context)
+    {
+        var name = Parameter.Name;
+        var raw = wholeBody ? context.GetBody() : context.GetValue(name);
+        if (wholeBody && raw.IsAbsent) raw = context.GetValue(name);
+        if (converter.AcceptsEmptyText ? raw.IsAbsent : raw.IsMissingUnlessText)
+        {
+            if (Parameter.IsRequired) context.AddError(name, missing);
+            return defaultValue;
+        }
+        if (!converter.TryConvert(raw, out var value, out var error))
+        {
+            context.AddError(error.Member is null ? name : name + (error.Member[0] == '[' ? "" : ".") + error.Member.TrimStart('.'), error.Message);
+            return default!;
+        }
+        if (validators.Length > 0) Validate(value, context);
+        if (objectValidator is not null && value is not null) objectValidator.Validate(value, name, context);
+        return value;
+    }
+
+    private void Validate(T value, BindingContext context)
+    {
+        var boxed = (object?)value;
+        var validationContext = new ValidationContext(boxed ?? Parameter) { MemberName = Parameter.Name, DisplayName = Parameter.Name };
+        foreach (var validator in validators)
+        {
+            var result = validator.GetValidationResult(boxed, validationContext);
+            if (result is not null && result != ValidationResult.Success)
+            {
+                context.AddError(Parameter.Name, result.ErrorMessage ?? $"Invalid {Parameter.Name}");
+                return;
+            }
+        }
+    }
+}
+
+/// <summary>A value of the call itself: the HTTP context, request, response, user or cancellation.</summary>
+internal sealed class ContextBinder<T>(ParameterDescriptor parameter) : ParameterBinder<T>(parameter)
+{
+    private readonly Func<BindingContext, T> read = (Func<BindingContext, T>)Reader(parameter.Context);
+
+    public override T Bind(BindingContext context) => read(context);
+
+    private static Delegate Reader(ContextValue kind) => kind switch
+    {
+        ContextValue.CancellationToken => (Func<BindingContext, CancellationToken>)(c => c.Cancellation),
+        ContextValue.HttpContext => (Func<BindingContext, HttpContext>)(c => Http(c)),
+        ContextValue.HttpRequest => (Func<BindingContext, HttpRequest>)(c => Http(c).Request),
+        ContextValue.HttpResponse => (Func<BindingContext, HttpResponse>)(c => Http(c).Response),
+        ContextValue.User => (Func<BindingContext, ClaimsPrincipal>)(c => c.HttpContext?.User ?? new ClaimsPrincipal()),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static HttpContext Http(BindingContext context) =>
+        context.HttpContext ?? throw new InvalidOperationException("The HTTP context is only available to calls made over HTTP.");
+}
+
+/// <summary>A service from the call's DI scope.</summary>
+internal sealed class ServiceBinder<T>(ParameterDescriptor parameter) : ParameterBinder<T>(parameter) where T : notnull
+{
+    public override T Bind(BindingContext context) =>
+        Parameter.IsRequired ? context.Services.GetRequiredService<T>() : context.Services.GetService<T>()!;
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Hug.Binding;
+
+/// <summary>Turns a <see cref="RawValue"/> into a typed value; chosen once per parameter at start-up.</summary>
+internal abstract class ValueConverter
+{
+    public abstract Type Type { get; }
+
+    /// <summary>How the documentation and help describe an accepted value ("A whole number").</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Whether an empty text value is a value (strings) rather than a missing one.</summary>
+    public virtual bool AcceptsEmptyText => false;
+
+    /// <summary>True for text-parsed values (route, query, argv); false for JSON-shaped ones (bodies).</summary>
+    public virtual bool IsScalar => true;
+
+    /// <summary>The message when a value does not convert.</summary>
+    public virtual string Error => "Invalid value provided";
+}
+
+internal abstract class ValueConverter<T> : ValueConverter
+{
+    public override Type Type => typeof(T);
+
+    public abstract bool TryConvert(in RawValue raw, out T value, out ConversionError error);
+}
+
+/// <summary>A converter of one text value (or one JSON scalar) with one error message.</summary>
+internal abstract class ScalarConverter<T> : ValueConverter<T>
+{
+    public abstract override string Error { get; }
+
+    public abstract bool TryParse(string text, out T value);
+
+    public override bool TryConvert(in RawValue raw, out T value, out ConversionError error)
+    {
+        string? text;
+        if (raw.Kind == RawKind.Strings)
+        {
+            if (raw.Strings.Count > 1)
+            {
+                value = default!;
+                error = new ConversionError($"Expected a single value but {raw.Strings.Count} were provided");
+                return false;
+            }
+            text = raw.Strings[0];
+        }
+        else
+        {
+            text = raw.Json.ValueKind switch
+            {
+                JsonValueKind.String => raw.Json.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => raw.Json.GetRawText(),
+                _ => null,
+            };
+        }
+        if (text is not null && TryParse(text, out value))
+        {
+            error = default;
+            return true;
+        }
+        value = default!;
+        error = new ConversionError(Error);
+        return false;
+    }
+}

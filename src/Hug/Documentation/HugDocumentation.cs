@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hug.Http;
+using Hug.Introspection;
+using Hug.Invocation;
+
+namespace Hug.Documentation;
+
+/// <summary>
+/// hug's documentation object, built from the endpoint descriptors once per API version:
+/// <c>{"overview", "version", "versions", "handlers": {url: {METHOD: {"usage", "examples", "inputs", "outputs"}}}}</c>.
+/// </summary>
+internal static class HugDocumentation
+{
+    public const string JsonFormat = "JSON (Javascript Serialized Object Notation)";
+
+    public static JsonObject Build(HugApi api, HttpRouteTable table, int? version)
+    {
+        var handlers = new JsonObject();
+        foreach (var resource in table.Resources)
+        {
+            var methods = new JsonObject();
+            foreach (var (method, candidates) in resource.Methods)
+            {
+                var endpoint = candidates.Resolve(version);
+                if (endpoint is null || endpoint.Route.Private) continue;
+                methods[method] = Describe(endpoint, resource.Template, version is null ? null : $"/v{version}", api.Options.Json);
+            }
+            if (methods.Count > 0) handlers[resource.Template] = methods;
+        }
+        return new JsonObject
+        {
+            ["overview"] = api.Overview,
+            ["version"] = version,
+            ["versions"] = new JsonArray([.. table.Versions.Select(v => (JsonNode)v)]),
+            ["handlers"] = handlers,
+        };
+    }
+
+    public static byte[] Serialize(JsonNode node) =>
+        JsonSerializer.SerializeToUtf8Bytes(node, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static JsonObject Describe(HttpEndpoint endpoint, string template, string? prefix, JsonSerializerOptions json)
+    {
+        var descriptor = endpoint.Descriptor;
+        var entry = new JsonObject();
+        if (descriptor.Summary is { } usage) entry["usage"] = usage;
+        var examples = new JsonArray();
+        foreach (var example in endpoint.Route.Examples)
+            examples.Add(prefix + (example.StartsWith('/') ? example : $"{template}?{example}"));
+        if (!descriptor.Parameters.Any(p => p.IsInput && p.IsRequired) && !template.Contains('{'))
+            examples.Add(prefix + template);
+        if (examples.Count > 0) entry["examples"] = examples;
+        var inputs = new JsonObject();
+        foreach (var parameter in descriptor.Parameters.Where(p => p.IsInput))
+        {
+            var input = new JsonObject { ["type"] = parameter.Converter!.Description };
+            if (parameter.Doc is { } doc) input["description"] = doc;
+            if (parameter.HasDefault) input["default"] = JsonSerializer.SerializeToNode(parameter.DefaultValue, parameter.Type, json);
+            else if (!parameter.IsRequired) input["optional"] = true;
+            inputs[parameter.Name] = input;
+        }
+        if (inputs.Count > 0) entry["inputs"] = inputs;
+        var outputs = descriptor.HasResult
+            ? new JsonObject { ["format"] = JsonFormat, ["content_type"] = JsonResponse.ContentType }
+            : new JsonObject { ["format"] = "No content" };
+        if (descriptor.ReturnsDoc is { } returns) outputs["type"] = returns;
+        else if (descriptor.HasResult && TypeDescription(descriptor.ResultType, json) is { } type) outputs["type"] = type;
+        if (endpoint.Route.Status is { } status) outputs["status"] = status;
+        entry["outputs"] = outputs;
+        return entry;
+    }
+
+    private static string? TypeDescription(Type type, JsonSerializerOptions json) =>
+        type == typeof(object) || typeof(Microsoft.AspNetCore.Http.IResult).IsAssignableFrom(type) || type == typeof(NoResult)
+            ? null
+            : Binding.ConverterFactory.TryCreate(type, null, json)?.Description;
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hug.Hosting;
+
+/// <summary><c>serve [--host H] [--port P] [--urls U] [--no-404-documentation]</c>: runs the API on Kestrel.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultHost = "localhost";
+    public const int DefaultPort = 8000;
+
+    public static Command Create(HugApi api)
+    {
+        Option<string?> host = new("--host") { Description = $"Host name or address to listen on [default: {DefaultHost}]" };
+        Option<int?> port = new("--port", "-p") { Description = $"Port to listen on; 0 picks a free one [default: {DefaultPort}]" };
+        Option<string?> urls = new("--urls") { Description = "ASP.NET Core URLs to listen on, separated by ';' (also ASPNETCORE_URLS)" };
+        Option<bool> no404 = new("--no-404-documentation") { Description = "Answer unknown URLs with a plain 404 instead of the API documentation" };
+        var serve = new Command("serve", "Serve the API over HTTP") { host, port, urls, no404 };
+        serve.Validators.Add(result =>
+        {
+            if (result.GetValue(urls) is not null && (result.GetValue(host) is not null || result.GetValue(port) is not null))
+                result.AddError("--urls cannot be combined with --host or --port.");
+            if (result.GetValue(port) is < 0 or > 65535)
+                result.AddError($"--port must be between 0 and 65535.");
+        });
+        serve.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (parseResult.GetValue(no404)) api.Options.NotFoundDocumentation = false;
+            var app = HugWebHost.Build(api, parseResult.GetValue(urls), parseResult.GetValue(host), parseResult.GetValue(port));
+            await app.StartAsync(cancellationToken);
+            var addresses = app.Urls.Select(Displayable).ToList();
+            var output = parseResult.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Hug: serving \"{api.Overview}\" on {string.Join(", ", addresses)} (documentation at {addresses.FirstOrDefault()}/)");
+            await output.FlushAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
+            await app.DisposeAsync();
+            return 0;
+        });
+        return serve;
+    }
+
+    private static string Displayable(string address) =>
+        address.Replace("://[::]:", "://localhost:").Replace("://0.0.0.0:", "://localhost:").Replace("://+:", "://localhost:").Replace("://*:", "://localhost:");
+}
+
+/// <summary>Builds the Kestrel application that serves an API.</summary>
+public static class HugWebHost
+{
+    /// <summary>
+    /// A web application serving <paramref name="api"/>: explicit <paramref name="urls"/>, else
+    /// <paramref name="host"/>/<paramref name="port"/>, else ASPNETCORE_URLS, else http://localhost:8000.
+    /// </summary>
+    public static WebApplication Build(HugApi api, string? urls = null, string? host = null, int? port = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddHug(api);
+        var configured = builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? builder.Configuration["http_ports"];
+        if (urls is not null) builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        else if (host is not null || port is not null || string.IsNullOrEmpty(configured))
+            builder.WebHost.UseUrls($"http://{FormatHost(host ?? ServeCommand.DefaultHost)}:{port ?? ServeCommand.DefaultPort}");
+        var app = builder.Build();
+        HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true);
+        return app;
+    }
+
+    private static string FormatHost(string host) => host.Contains(':') && !host.StartsWith('[') ? $"[{host}]" : host;
+}

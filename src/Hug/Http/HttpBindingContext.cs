@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Hug.Binding;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Hug.Http;
+
+/// <summary>
+/// One HTTP request as the binder sees it. A name is looked up body first, then query, then route
+/// (hug's precedence: route &lt; query &lt; body).
+/// </summary>
+internal sealed class HttpBindingContext(HttpContext http) : BindingContext(http.RequestServices)
+{
+    private JsonElement body;
+    private bool hasJsonBody;
+    private IFormCollection? form;
+
+    public override HttpContext HttpContext => http;
+
+    public override CancellationToken Cancellation => http.RequestAborted;
+
+    public override RawValue GetValue(string name)
+    {
+        if (hasJsonBody && body.ValueKind == JsonValueKind.Object && TryGetProperty(body, name, out var property))
+            return RawValue.FromJson(property);
+        if (form is not null && form.TryGetValue(name, out var field))
+            return RawValue.FromStrings(field);
+        var request = http.Request;
+        if (request.QueryString.HasValue && request.Query.TryGetValue(name, out var query))
+            return RawValue.FromStrings(query);
+        return request.RouteValues.TryGetValue(name, out var route) && route is string text
+            ? RawValue.FromStrings(text)
+            : RawValue.Missing;
+    }
+
+    public override RawValue GetBody() => hasJsonBody ? RawValue.FromJson(body) : RawValue.Missing;
+
+    protected override void RegisterForDispose(object target)
+    {
+        if (target is IAsyncDisposable asyncDisposable) http.Response.RegisterForDisposeAsync(asyncDisposable);
+        else http.Response.RegisterForDispose((IDisposable)target);
+    }
+
+    public static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+
+    /// <summary>Reads a JSON or form body; on failure, the problem to answer with.</summary>
+    public async ValueTask<Problem?> ReadBodyAsync()
+    {
+        var request = http.Request;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
+            return Problem.UnsupportedMediaType(request.ContentType);
+        if (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var document = await JsonDocument.ParseAsync(request.Body, default, http.RequestAborted);
+                http.Response.RegisterForDispose(document);
+                body = document.RootElement;
+                hasJsonBody = true;
+                return null;
+            }
+            catch (JsonException exception)
+            {
+                return Problem.Invalid("body", JsonErrors.Malformed(exception));
+            }
+        }
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                form = await request.ReadFormAsync(http.RequestAborted);
+                return null;
+            }
+            catch (InvalidDataException exception)
+            {
+                return Problem.Invalid("body", "Malformed form body: " + exception.Message);
+            }
+        }
+        return Problem.UnsupportedMediaType(request.ContentType);
+    }
+
+    private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
+    {
+        if (element.TryGetProperty(name, out value)) return true;
+        foreach (var property in element.EnumerateObject())
+            if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        return false;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization.Metadata;
+using Hug.Binding;
+using Hug.Introspection;
+using Hug.Invocation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hug.Http;
+
+/// <summary>One exposed method on one set of HTTP route options: binds, invokes and writes.</summary>
+internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route)
+{
+    public EndpointDescriptor Descriptor { get; } = descriptor;
+    public HttpRouteOptions Route { get; } = route;
+
+    public abstract Task HandleAsync(HttpContext http);
+
+    public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, Delegate invoker, HugApi api, ILogger logger, bool development)
+    {
+        var type = typeof(HttpEndpoint<>).MakeGenericType(InvokerCompiler.ResultType(descriptor));
+        return (HttpEndpoint)Activator.CreateInstance(type, descriptor, route, invoker, api, logger, development)!;
+    }
+}
+
+internal sealed class HttpEndpoint<TResult> : HttpEndpoint
+{
+    private readonly Func<BindingContext, ValueTask<TResult>> invoke;
+    private readonly bool readsBody;
+    private readonly int status;
+    private readonly JsonTypeInfo<TResult>? typeInfo;
+    private readonly ILogger logger;
+    private readonly bool development;
+
+    public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, Delegate invoker, HugApi api, ILogger logger, bool development) : base(descriptor, route)
+    {
+        invoke = (Func<BindingContext, ValueTask<TResult>>)invoker;
+        readsBody = descriptor.Parameters.Any(p => p.IsInput);
+        status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
+        if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)))
+            typeInfo = (JsonTypeInfo<TResult>)api.Options.Json.GetTypeInfo(typeof(TResult));
+        this.logger = logger;
+        this.development = development;
+    }
+
+    public override async Task HandleAsync(HttpContext http)
+    {
+        var context = new HttpBindingContext(http);
+        try
+        {
+            if (readsBody && HttpBindingContext.HasBody(http.Request) && await context.ReadBodyAsync() is { } bodyProblem)
+            {
+                await bodyProblem.WriteAsync(http);
+                return;
+            }
+            var pending = invoke(context);
+            if (context.HasErrors)
+            {
+                await Problem.Invalid(context.Errors).WriteAsync(http);
+                return;
+            }
+            var result = await pending;
+            await WriteAsync(http, result);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (BadHttpRequestException exception)
+        {
+            await Fail(http, new Problem(exception.StatusCode, "Bad Request", new Dictionary<string, string?> { ["request"] = exception.Message }));
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "{Endpoint} failed on {Method} {Path}", Descriptor.DisplayName, http.Request.Method, http.Request.Path);
+            await Fail(http, Problem.ServerError(development ? exception.ToString() : null));
+        }
+    }
+
+    private ValueTask WriteAsync(HttpContext http, TResult result)
+    {
+        if (typeof(TResult) == typeof(NoResult))
+        {
+            http.Response.StatusCode = status;
+            return ValueTask.CompletedTask;
+        }
+        if (result is IResult executable) return new ValueTask(executable.ExecuteAsync(http));
+        if (IsAsyncStream && result is not null)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = JsonResponse.ContentType;
+            return new ValueTask(System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, result, typeInfo!, http.RequestAborted));
+        }
+        var flush = JsonResponse.WriteAsync(http, status, result, typeInfo!);
+        return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(flush.AsTask());
+    }
+
+    private static readonly bool IsAsyncStream = typeof(TResult).GetInterfaces().Append(typeof(TResult))
+        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
+
+    private static Task Fail(HttpContext http, Problem problem)
+    {
+        if (http.Response.HasStarted) return Task.CompletedTask;
+        http.Response.Clear();
+        return problem.WriteAsync(http);
+    }
+}

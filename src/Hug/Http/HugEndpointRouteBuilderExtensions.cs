@@ -1,0 +1,93 @@
+using Hug.Binding;
+using Hug.Documentation;
+using Hug.Http;
+using Hug.Invocation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hug;
+
+/// <summary>Maps a <see cref="HugApi"/> into an ASP.NET Core app: <c>app.MapHug()</c>.</summary>
+public static class HugEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps every HTTP endpoint of the API (the one registered with <c>AddHug</c> when
+    /// <paramref name="api"/> is null), its documentation at <c>/</c> and its 404 documentation.
+    /// Returns the group, so ASP.NET Core conventions (authorization, CORS, …) apply to all of them.
+    /// </summary>
+    public static RouteGroupBuilder MapHug(this IEndpointRouteBuilder endpoints, HugApi? api = null) =>
+        MapHug(endpoints, api, ownsApplication: false);
+
+    internal static RouteGroupBuilder MapHug(IEndpointRouteBuilder endpoints, HugApi? api, bool ownsApplication)
+    {
+        var services = endpoints.ServiceProvider;
+        api ??= services.GetService<HugApi>()
+            ?? throw new InvalidOperationException("No HugApi is registered: call services.AddHug() or pass the API to MapHug(api).");
+        var isService = services.GetService<IServiceProviderIsService>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Hug");
+        var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+
+        var httpEndpoints = new List<HttpEndpoint>();
+        foreach (var descriptor in api.Endpoints.Where(e => !e.Http.IsEmpty))
+        {
+            var binders = ParameterBinder.For(descriptor, t => isService?.IsService(t) == true, api.Options.Json);
+            var invoker = InvokerCompiler.Compile(descriptor, binders);
+            foreach (var route in descriptor.Http)
+                httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, invoker, api, logger, development));
+        }
+        var table = HttpRouteTable.Build(httpEndpoints);
+        var notFound = new NotFoundResponder(api, table);
+        var group = endpoints.MapGroup("");
+
+        foreach (var resource in table.Resources)
+        {
+            group.Map(resource.Template, new UrlDispatcher(resource, null, notFound).DispatchAsync)
+                .WithDisplayName($"Hug {resource.Template}");
+            foreach (var version in table.Versions)
+                group.Map($"/v{version}{(resource.Template == "/" ? "" : resource.Template)}", new UrlDispatcher(resource, version, notFound).DispatchAsync)
+                    .WithDisplayName($"Hug /v{version}{resource.Template}");
+        }
+        if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))
+        {
+            MapDocumentation(group, "/", HugDocumentation.Serialize(HugDocumentation.Build(api, table, table.LatestVersion)));
+            foreach (var version in table.Versions)
+                MapDocumentation(group, $"/v{version}", HugDocumentation.Serialize(HugDocumentation.Build(api, table, version)));
+        }
+        if (ownsApplication || api.Options.NotFoundDocumentation)
+            group.MapFallback("{*path}", notFound.RespondAsync).WithDisplayName("Hug not found");
+        return group;
+    }
+
+    private static void MapDocumentation(RouteGroupBuilder group, string url, byte[] body) =>
+        group.MapMethods(url, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+        {
+            http.Response.ContentType = JsonResponse.ContentType;
+            http.Response.ContentLength = body.Length;
+            return http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
+        }).WithDisplayName($"Hug documentation {url}");
+}
+
+/// <summary>Registers a <see cref="HugApi"/> with DI: <c>builder.Services.AddHug()</c>.</summary>
+public static class HugServiceCollectionExtensions
+{
+    /// <summary>Registers the entry assembly's attributed endpoints, then lets <paramref name="configure"/> add more.</summary>
+    public static IServiceCollection AddHug(this IServiceCollection services, Action<HugApi>? configure = null)
+    {
+        var api = HugApi.FromAssembly(System.Reflection.Assembly.GetEntryAssembly()
+            ?? throw new InvalidOperationException("No entry assembly; use AddHug(api)."));
+        configure?.Invoke(api);
+        return services.AddHug(api);
+    }
+
+    /// <summary>Registers this API.</summary>
+    public static IServiceCollection AddHug(this IServiceCollection services, HugApi api)
+    {
+        services.AddSingleton(api);
+        services.AddRouting();
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Hug;
+
+/// <summary>Settings of one <see cref="HugApi"/>; set them before registering endpoints.</summary>
+public sealed class HugOptions
+{
+    /// <summary>The API's one-paragraph description; by default the XML summary of the class holding its endpoints.</summary>
+    public string? Overview { get; set; }
+
+    /// <summary>
+    /// Whether an unknown URL answers with the API's documentation (hug's 404 page). Turn it off in
+    /// production so the 404 body says only that nothing is there.
+    /// </summary>
+    public bool NotFoundDocumentation { get; set; } = true;
+
+    /// <summary>
+    /// Whether the documentation is served at <c>/</c> (and <c>/vN/</c>) when no endpoint takes that URL.
+    /// </summary>
+    public bool RootDocumentation { get; set; } = true;
+
+    /// <summary>JSON settings for bodies and results: System.Text.Json's web defaults, enums as names, UTF-8 unescaped.</summary>
+    public JsonSerializerOptions Json { get; set; } = CreateJsonOptions();
+
+    /// <summary>The JSON settings Hug starts from.</summary>
+    public static JsonSerializerOptions CreateJsonOptions() => new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}

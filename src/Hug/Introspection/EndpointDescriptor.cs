@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Reflection;
+
+namespace Hug.Introspection;
+
+/// <summary>
+/// Everything the interfaces need to know about one exposed method, introspected once at start-up.
+/// Every adapter (HTTP, CLI, …) consumes this; none reflects over the method again.
+/// </summary>
+internal sealed record EndpointDescriptor
+{
+    public required string Name { get; init; }
+    public required string DisplayName { get; init; }
+    public required MethodInfo Method { get; init; }
+    public object? Target { get; init; }
+    public string? Summary { get; init; }
+    public string? ReturnsDoc { get; init; }
+    public string? TypeSummary { get; init; }
+    public required ImmutableArray<ParameterDescriptor> Parameters { get; init; }
+    public required Type ResultType { get; init; }
+    public required ReturnKind ReturnKind { get; init; }
+    public ImmutableArray<HttpRouteOptions> Http { get; init; } = [];
+
+    /// <summary>An instance method whose object is created through DI for each call.</summary>
+    public bool NeedsInstance => !Method.IsStatic && Target is null;
+
+    public bool HasResult => ReturnKind is not (ReturnKind.Void or ReturnKind.Task or ReturnKind.ValueTask);
+}
+
+internal enum ReturnKind { Value, Void, Task, TaskOfT, ValueTask, ValueTaskOfT }
+
+/// <summary>One parameter: name, type, default, documentation and where its value comes from.</summary>
+internal sealed record ParameterDescriptor
+{
+    public required string Name { get; init; }
+    public required Type Type { get; init; }
+    public required int Position { get; init; }
+    public required bool HasDefault { get; init; }
+    public object? DefaultValue { get; init; }
+    public required bool IsRequired { get; init; }
+    public string? Doc { get; init; }
+    public required ParameterSource Source { get; init; }
+    public ContextValue Context { get; init; }
+    public Binding.ValueConverter? Converter { get; init; }
+    public ImmutableArray<System.ComponentModel.DataAnnotations.ValidationAttribute> Validators { get; init; } = [];
+    public ParameterInfo? Info { get; init; }
+
+    /// <summary>Whether the caller supplies this parameter (it shows in docs and help).</summary>
+    public bool IsInput => Source is ParameterSource.Value or ParameterSource.Json;
+}
+
+internal enum ParameterSource
+{
+    /// <summary>A text-shaped value: route, query, form, JSON property, command-line argument.</summary>
+    Value,
+    /// <summary>A JSON-shaped value (record, class, collection of objects, <c>JsonElement</c>).</summary>
+    Json,
+    /// <summary>Filled by the framework from the call itself (<c>HttpContext</c>, <c>CancellationToken</c>, …).</summary>
+    Context,
+    /// <summary>A DI service, by <c>[FromServices]</c> or because the container knows the type.</summary>
+    Service,
+    /// <summary>No converter; a start-up error unless the container provides it.</summary>
+    Unresolved,
+}
+
+internal enum ContextValue { None, HttpContext, HttpRequest, HttpResponse, CancellationToken, User }

@@ -1,0 +1,83 @@
+namespace Hug;
+
+/// <summary>
+/// Exposes a method over HTTP. With no URL the route is <c>/</c> plus the method's name in kebab case
+/// (<c>GetUserById</c> → <c>/get-user-by-id</c>; an <c>Async</c> suffix is dropped).
+/// </summary>
+/// <remarks>Every option here is also a method of <see cref="HttpRouter"/> for fluent registration.</remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public class HttpAttribute : Attribute
+{
+    private readonly string[]? fixedMethods;
+
+    /// <summary>Exposes the method on GET, POST, PUT, PATCH and DELETE, or on <see cref="Methods"/>.</summary>
+    /// <param name="url">The URL template, such as <c>/users/{id}</c>.</param>
+    public HttpAttribute(string? url = null)
+    {
+        Url = url;
+        Methods = [.. HttpRouteOptions.AllMethods];
+    }
+
+    /// <summary>Used by the one-method attributes such as <see cref="GetAttribute"/>.</summary>
+    protected HttpAttribute(string? url, string method)
+    {
+        Url = url;
+        fixedMethods = [method];
+        Methods = [method];
+    }
+
+    /// <summary>The URL template given to the constructor.</summary>
+    public string? Url { get; }
+
+    /// <summary>More URL templates the method answers on.</summary>
+    public string[]? Urls { get; set; }
+
+    /// <summary>The HTTP methods accepted (only settable on <c>[Http]</c>).</summary>
+    public string[] Methods { get; set; }
+
+    /// <summary>An example query string shown in the documentation, such as <c>a=1&amp;b=2</c>.</summary>
+    public string? Examples { get; set; }
+
+    /// <summary>The API versions this method serves (<c>/v1/...</c>, <c>X-Api-Version</c>).</summary>
+    public int[]? Versions { get; set; }
+
+    /// <summary>The status code of a successful response (default 200, or 204 for no result).</summary>
+    public int Status { get; set; }
+
+    /// <summary>Hides the route from the documentation.</summary>
+    public bool Private { get; set; }
+
+    internal HttpRouteOptions ToOptions(string methodName)
+    {
+        if (fixedMethods is not null && !Methods.SequenceEqual(fixedMethods))
+            throw new HugConfigurationException(
+                $"{methodName}: option 'Methods' conflicts with [{GetType().Name.Replace("Attribute", "")}], which fixes the method to {fixedMethods[0]}; use [Http(Methods = ...)] instead.");
+        var urls = new List<string>();
+        if (Url is not null) urls.Add(Url);
+        if (Urls is not null) urls.AddRange(Urls);
+        return new HttpRouteOptions
+        {
+            Urls = [.. urls],
+            Methods = [.. Methods],
+            Examples = Examples is null ? [] : [Examples],
+            Versions = Versions is null ? [] : [.. Versions],
+            Status = Status == 0 ? null : Status,
+            Private = Private,
+        };
+    }
+}
+
+/// <summary>Exposes a method on HTTP GET.</summary>
+public sealed class GetAttribute(string? url = null) : HttpAttribute(url, "GET");
+
+/// <summary>Exposes a method on HTTP POST.</summary>
+public sealed class PostAttribute(string? url = null) : HttpAttribute(url, "POST");
+
+/// <summary>Exposes a method on HTTP PUT.</summary>
+public sealed class PutAttribute(string? url = null) : HttpAttribute(url, "PUT");
+
+/// <summary>Exposes a method on HTTP PATCH.</summary>
+public sealed class PatchAttribute(string? url = null) : HttpAttribute(url, "PATCH");
+
+/// <summary>Exposes a method on HTTP DELETE.</summary>
+public sealed class DeleteAttribute(string? url = null) : HttpAttribute(url, "DELETE");

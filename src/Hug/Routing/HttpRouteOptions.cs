@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+
+namespace Hug;
+
+/// <summary>The immutable options of one HTTP route: hug's router options as a C# record.</summary>
+public sealed record HttpRouteOptions
+{
+    internal static readonly ImmutableArray<string> AllMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+    private static readonly HashSet<string> KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+    /// <summary>URL templates; empty means <c>/</c> plus the method name in kebab case.</summary>
+    public ImmutableArray<string> Urls { get; init; } = [];
+
+    /// <summary>Accepted HTTP methods.</summary>
+    public ImmutableArray<string> Methods { get; init; } = ["GET"];
+
+    /// <summary>Example query strings for the documentation.</summary>
+    public ImmutableArray<string> Examples { get; init; } = [];
+
+    /// <summary>API versions served; empty means every version.</summary>
+    public ImmutableArray<int> Versions { get; init; } = [];
+
+    /// <summary>Status code of a successful response; null means 200 (204 without a result).</summary>
+    public int? Status { get; init; }
+
+    /// <summary>Whether the route is left out of the documentation.</summary>
+    public bool Private { get; init; }
+
+    /// <summary>Checks the options, naming the method and the option on any problem.</summary>
+    internal HttpRouteOptions Validate(string methodName)
+    {
+        if (Methods.IsDefaultOrEmpty)
+            throw new HugConfigurationException($"{methodName}: option 'Methods' is empty; name at least one HTTP method.");
+        var methods = Methods.Select(m => m.Trim().ToUpperInvariant()).ToImmutableArray();
+        foreach (var method in methods)
+            if (!KnownMethods.Contains(method))
+                throw new HugConfigurationException($"{methodName}: unknown HTTP method '{method}' in option 'Methods'; use one of {string.Join(", ", KnownMethods)}.");
+        if (methods.Distinct().Count() != methods.Length)
+            throw new HugConfigurationException($"{methodName}: option 'Methods' names a method twice.");
+        foreach (var url in Urls)
+            if (string.IsNullOrWhiteSpace(url) || url[0] != '/')
+                throw new HugConfigurationException($"{methodName}: URL '{url}' must start with '/'.");
+        foreach (var version in Versions)
+            if (version < 1)
+                throw new HugConfigurationException($"{methodName}: version {version} in option 'Versions' must be 1 or more.");
+        if (Versions.Distinct().Count() != Versions.Length)
+            throw new HugConfigurationException($"{methodName}: option 'Versions' names a version twice.");
+        if (Status is { } status && (status < 100 || status > 599))
+            throw new HugConfigurationException($"{methodName}: option 'Status' is {status}; an HTTP status is between 100 and 599.");
+        return this with { Methods = methods };
+    }
+}

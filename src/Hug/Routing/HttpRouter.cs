@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+
+namespace Hug;
+
+/// <summary>
+/// A chainable, immutable HTTP router: every option is a method returning a new router, and
+/// <see cref="Get"/>, <see cref="Post"/> … register a delegate with the options gathered so far.
+/// <code>var v2 = api.Http.Versions(2); v2.Get("/add", Addition.Add);</code>
+/// </summary>
+public sealed record HttpRouter
+{
+    private readonly HugApi api;
+
+    internal HttpRouter(HugApi api, HttpRouteOptions options)
+    {
+        this.api = api;
+        Options = options;
+    }
+
+    /// <summary>The options this router registers with.</summary>
+    public HttpRouteOptions Options { get; init; }
+
+    /// <summary>A router that adds these URL templates.</summary>
+    public HttpRouter Urls(params string[] urls) => this with { Options = Options with { Urls = [.. Options.Urls, .. urls] } };
+
+    /// <summary>A router that accepts these HTTP methods.</summary>
+    public HttpRouter Accept(params string[] methods) => this with { Options = Options with { Methods = [.. methods] } };
+
+    /// <summary>A router whose routes serve these API versions.</summary>
+    public HttpRouter Versions(params int[] versions) => this with { Options = Options with { Versions = [.. versions] } };
+
+    /// <summary>A router whose successful responses have this status.</summary>
+    public HttpRouter Status(int status) => this with { Options = Options with { Status = status } };
+
+    /// <summary>A router that documents these example query strings.</summary>
+    public HttpRouter Examples(params string[] examples) => this with { Options = Options with { Examples = [.. Options.Examples, .. examples] } };
+
+    /// <summary>A router whose routes are hidden from the documentation.</summary>
+    public HttpRouter Private(bool isPrivate = true) => this with { Options = Options with { Private = isPrivate } };
+
+    /// <summary>Registers the handler with this router's options as they are.</summary>
+    public HttpRouter Route(Delegate handler)
+    {
+        api.Register(handler, Options);
+        return this;
+    }
+
+    /// <summary>Registers the handler on GET at <paramref name="url"/>.</summary>
+    public HttpRouter Get(string url, Delegate handler) => On("GET", url, handler);
+
+    /// <summary>Registers the handler on POST at <paramref name="url"/>.</summary>
+    public HttpRouter Post(string url, Delegate handler) => On("POST", url, handler);
+
+    /// <summary>Registers the handler on PUT at <paramref name="url"/>.</summary>
+    public HttpRouter Put(string url, Delegate handler) => On("PUT", url, handler);
+
+    /// <summary>Registers the handler on PATCH at <paramref name="url"/>.</summary>
+    public HttpRouter Patch(string url, Delegate handler) => On("PATCH", url, handler);
+
+    /// <summary>Registers the handler on DELETE at <paramref name="url"/>.</summary>
+    public HttpRouter Delete(string url, Delegate handler) => On("DELETE", url, handler);
+
+    private HttpRouter On(string method, string url, Delegate handler)
+    {
+        api.Register(handler, Options with { Methods = [method], Urls = [url] });
+        return this;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(HttpRouter? other) => other is not null && ReferenceEquals(api, other.api) && Options == other.Options;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Options.GetHashCode();
+}
