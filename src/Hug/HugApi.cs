@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Hug.Hosting;
 using Hug.Introspection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hug;
 
@@ -25,6 +26,12 @@ public sealed class HugApi
 
     /// <summary>The API's settings.</summary>
     public HugOptions Options { get; }
+
+    /// <summary>
+    /// Services the API's methods take as parameters (or their classes take in constructors);
+    /// copied into the host's container by <c>serve</c>. With <c>AddHug</c>, register on the app's own services instead.
+    /// </summary>
+    public IServiceCollection Services { get; } = new ServiceCollection();
 
     /// <summary>The root HTTP router: <c>api.Http.Get("/path", Method)</c>, or chain options first.</summary>
     public HttpRouter Http => new(this, new HttpRouteOptions());

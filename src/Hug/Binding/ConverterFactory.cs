@@ -36,11 +36,16 @@ internal static class ConverterFactory
                 : null;
         if (!ImplementsParsable(type)) return null;
         var (description, error) = ScalarMessages.For(type);
+        if (Implements(type, typeof(System.Numerics.INumberBase<>)))
+            return (ValueConverter)Activator.CreateInstance(typeof(NumberConverter<>).MakeGenericType(type), description, error,
+                Implements(type, typeof(System.Numerics.IBinaryInteger<>)) ? System.Globalization.NumberStyles.Integer : System.Globalization.NumberStyles.Float)!;
         return (ValueConverter)Activator.CreateInstance(typeof(ParsableConverter<>).MakeGenericType(type), description, error)!;
     }
 
-    private static bool ImplementsParsable(Type type) =>
-        !type.IsAbstract && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>) && i.GetGenericArguments()[0] == type);
+    private static bool ImplementsParsable(Type type) => !type.IsAbstract && Implements(type, typeof(IParsable<>));
+
+    private static bool Implements(Type type, Type selfInterface) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == selfInterface && i.GetGenericArguments()[0] == type);
 
     /// <summary>The element type of arrays, <c>List&lt;T&gt;</c> and the interfaces a list implements.</summary>
     public static Type? CollectionElement(Type type)

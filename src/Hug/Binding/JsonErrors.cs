@@ -12,12 +12,12 @@ internal static partial class JsonErrors
 {
     public static ConversionError Describe(JsonException exception, Type root, JsonSerializerOptions options)
     {
-        var path = exception.Path is { Length: > 1 } p && p.StartsWith('$') ? p[1..] : null;
+        var path = exception.Path is { Length: > 1 } p && p.StartsWith('$') ? p[1..].TrimStart('.') : null;
         var message = exception.Message;
         var missing = MissingProperties().Match(message);
         if (missing.Success)
             return new ConversionError("Missing required properties: " + missing.Groups[1].Value.TrimEnd('.'), path);
-        if (exception.InnerException is null && exception.LineNumber is not null && message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
             return new ConversionError(ExpectedAt(root, path, options), path);
         return new ConversionError("Malformed JSON: " + Trim(message), path);
     }
@@ -35,7 +35,7 @@ internal static partial class JsonErrors
     private static string ExpectedAt(Type root, string? path, JsonSerializerOptions options)
     {
         var type = root;
-        foreach (Match segment in Segments().Matches(path ?? ""))
+        foreach (Match segment in Segments().Matches("." + path))
         {
             var info = options.GetTypeInfo(type);
             if (segment.Groups["index"].Success)

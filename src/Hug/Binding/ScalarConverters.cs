@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Numerics;
 using System.Reflection;
 using System.Text.Json;
 
@@ -42,6 +43,18 @@ internal sealed class ParsableConverter<T>(string description, string error) : S
     public override string Error => error;
 
     public override bool TryParse(string text, out T value) => T.TryParse(text, CultureInfo.InvariantCulture, out value!);
+}
+
+/// <summary>
+/// A number parsed with the invariant culture and no thousands separators, so <c>1,5</c> is an error
+/// rather than fifteen.
+/// </summary>
+internal sealed class NumberConverter<T>(string description, string error, NumberStyles styles) : ScalarConverter<T> where T : INumberBase<T>
+{
+    public override string Description => description;
+    public override string Error => error;
+
+    public override bool TryParse(string text, out T value) => T.TryParse(text, styles, CultureInfo.InvariantCulture, out value!);
 }
 
 /// <summary>An enum as a fixed set of names (case-insensitive), shown as in JSON output.</summary>

@@ -26,6 +26,14 @@ public sealed record HttpRouteOptions
     /// <summary>Whether the route is left out of the documentation.</summary>
     public bool Private { get; init; }
 
+    /// <summary>Value equality, element by element, for the array options too.</summary>
+    public bool Equals(HttpRouteOptions? other) =>
+        other is not null && Urls.SequenceEqual(other.Urls) && Methods.SequenceEqual(other.Methods) && Examples.SequenceEqual(other.Examples)
+        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(string.Join(',', Urls), string.Join(',', Methods), string.Join(',', Versions), Status, Private);
+
     /// <summary>Checks the options, naming the method and the option on any problem.</summary>
     internal HttpRouteOptions Validate(string methodName)
     {

@@ -1,0 +1,83 @@
+using System.Reflection;
+using Hug.Introspection;
+
+namespace Hug.Tests.Introspection;
+
+public sealed class IntrospectionTests
+{
+    [Theory]
+    [InlineData("Add", "add")]
+    [InlineData("GetUserById", "get-user-by-id")]
+    [InlineData("maxCount", "max-count")]
+    [InlineData("number_1", "number_1")]
+    [InlineData("HTTPServer", "http-server")]
+    [InlineData("ParseUTF8Text", "parse-utf8-text")]
+    public void KebabCase(string name, string expected) => Assert.Equal(expected, Naming.Kebab(name));
+
+    [Theory]
+    [InlineData("AddAsync", "Add")]
+    [InlineData("Async", "Async")]
+    [InlineData("Add", "Add")]
+    public void EndpointNames(string method, string expected) => Assert.Equal(expected, Naming.EndpointName(method));
+
+    [Fact]
+    public void DocumentationIdsMatchTheCompilers()
+    {
+        Assert.Equal("M:Hug.Tests.Introspection.Documented.Plain(System.Int32,System.String)", DocumentationId.Of(Method(nameof(Documented.Plain))));
+        Assert.Equal("M:Hug.Tests.Introspection.Documented.Generic(System.Collections.Generic.List{System.Nullable{System.Int32}},System.Int32[])",
+            DocumentationId.Of(Method(nameof(Documented.Generic))));
+        Assert.Equal("M:Hug.Tests.Introspection.Documented.None", DocumentationId.Of(Method(nameof(Documented.None))));
+        Assert.Equal("T:Hug.Tests.Introspection.Documented.Nested", DocumentationId.Of(typeof(Documented.Nested)));
+    }
+
+    [Fact]
+    public void XmlDocumentationIsRead()
+    {
+        var docs = XmlDocumentation.For(typeof(Documented).Assembly);
+        Assert.Equal("Adds with a Documented reference and a count.", docs.Summary(Method(nameof(Documented.Plain))));
+        Assert.Equal("How many.", docs.Parameter(Method(nameof(Documented.Plain)), "count"));
+        Assert.Equal("The total.", docs.Returns(Method(nameof(Documented.Plain))));
+        Assert.Equal("Generic collections.", docs.Summary(Method(nameof(Documented.Generic))));
+        Assert.Equal("Types documented too.", docs.Summary(typeof(Documented)));
+    }
+
+    [Fact]
+    public void DescriptorCarriesDocsDefaultsAndRequiredness()
+    {
+        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.Plain)), null, new HugApi().Options.Json);
+        Assert.Equal("Documented.Plain", descriptor.DisplayName);
+        Assert.Equal("The total.", descriptor.ReturnsDoc);
+        Assert.True(descriptor.Parameters[0].IsRequired);
+        Assert.False(descriptor.Parameters[1].IsRequired);
+        Assert.Equal("x", descriptor.Parameters[1].DefaultValue);
+        Assert.Equal(typeof(int), descriptor.ResultType);
+    }
+
+    [Fact]
+    public void DescriptionAttributeIsTheFallback()
+    {
+        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.None)), null, new HugApi().Options.Json);
+        Assert.Equal("From the attribute", descriptor.Summary);
+    }
+
+    private static MethodInfo Method(string name) => typeof(Documented).GetMethod(name)!;
+}
+
+/// <summary>Types documented too.</summary>
+public static class Documented
+{
+    /// <summary>Adds with a <see cref="Documented"/> reference and a <paramref name="count"/>.</summary>
+    /// <param name="count">How many.</param>
+    /// <param name="label">A label.</param>
+    /// <returns>The total.</returns>
+    public static int Plain(int count, string label = "x") => count;
+
+    /// <summary>Generic collections.</summary>
+    public static int Generic(List<int?> values, int[] more) => values.Count + more.Length;
+
+    [System.ComponentModel.Description("From the attribute")]
+    public static int None() => 0;
+
+    /// <summary>Nested.</summary>
+    public sealed class Nested;
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Hug.Tests.Support;
+
+/// <summary>Runs a built example (examples/NAME) as a real process with <c>dotnet NAME.dll</c>.</summary>
+public sealed partial class ExampleProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly StringBuilder error = new();
+
+    private ExampleProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output { get { lock (output) return output.ToString(); } }
+    public string Error { get { lock (error) return error.ToString(); } }
+    public Process Process => process;
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hug.slnx"))) directory = directory.Parent;
+            return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
+        }
+    }
+
+    public static string ExampleDll(string name)
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var path = Path.Combine(RepositoryRoot, "examples", name, "bin", configuration, "net10.0", name + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the example first", path);
+    }
+
+    public static ExampleProcess Start(string example, IDictionary<string, string>? environment = null, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(ExampleDll(example));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        return new ExampleProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Waits (bounded) for the start-up line and returns the first address it names.</summary>
+    public async Task<Uri> WaitForAddressAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = Address().Match(Output);
+            if (match.Success) return new Uri(match.Groups[1].Value);
+            if (process.HasExited) throw new InvalidOperationException($"exited {process.ExitCode}: {Output}{Error}");
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"no start-up line: {Output}{Error}");
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(cancellation.Token);
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>SIGTERM, as a service manager or container runtime stops a process.</summary>
+    public void Terminate() => Process.Start("kill", ["-TERM", process.Id.ToString()])!.WaitForExit();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    [GeneratedRegex(@"on (http://[^\s,]+)")]
+    private static partial Regex Address();
+}

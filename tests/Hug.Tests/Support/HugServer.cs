@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+
+namespace Hug.Tests.Support;
+
+/// <summary>A real Kestrel serving an API on 127.0.0.1 and a free port, with an HttpClient pointed at it.</summary>
+public sealed class HugServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private HugServer(WebApplication app, HttpClient client)
+    {
+        this.app = app;
+        Client = client;
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<HugServer> StartAsync(HugApi api)
+    {
+        var app = HugWebHost.Build(api, urls: "http://127.0.0.1:0");
+        await app.StartAsync();
+        return new HugServer(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+    }
+
+    public static async Task<HugServer> StartAsync(Action<HugApi> configure, HugOptions? options = null)
+    {
+        var api = new HugApi(options);
+        configure(api);
+        return await StartAsync(api);
+    }
+
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> GetJsonAsync(string url) => await ReadAsync(await Client.GetAsync(url));
+
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> SendJsonAsync(HttpMethod method, string url, string json, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new StringContent(json) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        return await ReadAsync(await Client.SendAsync(request));
+    }
+
+    public static async Task<(HttpResponseMessage, JsonElement)> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (response, body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+public static class JsonAssert
+{
+    public static string Error(JsonElement problem, string key) =>
+        problem.GetProperty("errors").TryGetProperty(key, out var message)
+            ? message.GetString()!
+            : throw new Xunit.Sdk.XunitException($"no error for '{key}' in {problem}");
+}
