@@ -4,6 +4,6 @@ using Hug;
 public static class Addition
 {
     /// <summary>Returns the result of adding number_1 to number_2</summary>
-    [Get(Examples = "number_1=1&number_2=2")]
+    [Get(Examples = "number_1=1&number_2=2"), Cli]
     public static int Add(int number_1, int number_2) => number_1 + number_2;
 }

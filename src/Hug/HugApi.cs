@@ -36,6 +36,9 @@ public sealed class HugApi
     /// <summary>The root HTTP router: <c>api.Http.Get("/path", Method)</c>, or chain options first.</summary>
     public HttpRouter Http => new(this, new HttpRouteOptions());
 
+    /// <summary>The root command-line router: <c>api.Cli.Command(Method)</c>, or <c>api.Cli.Group("users")</c> first.</summary>
+    public CliRouter Cli => new(this, new CliCommandOptions());
+
     /// <summary>An API holding every attributed method of <paramref name="assembly"/>.</summary>
     public static HugApi FromAssembly(Assembly assembly, HugOptions? options = null) => new HugApi(options).AddAssembly(assembly);
 
@@ -61,9 +64,16 @@ public sealed class HugApi
     public HugApi AddType(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        var group = type.GetCustomAttribute<CliAttribute>() is { } groupAttribute
+            ? groupAttribute.Name ?? Naming.Kebab(type.Name)
+            : null;
         foreach (var method in type.GetMethods(all).OrderBy(m => m.MetadataToken))
+        {
             foreach (var attribute in method.GetCustomAttributes<HttpAttribute>())
                 Register(method, null, attribute.ToOptions(EndpointIntrospector.DisplayName(method)));
+            if (method.GetCustomAttribute<CliAttribute>() is { } cli)
+                Register(method, null, new CliCommandOptions { Name = cli.Name, Groups = group is null ? [] : [group] });
+        }
         return this;
     }
 
@@ -82,17 +92,33 @@ public sealed class HugApi
     }
 
     internal ImmutableArray<EndpointDescriptor> Endpoints =>
-        frozen ??= [.. entries.Select(e => e.Descriptor with { Http = [.. e.Http] })];
+        frozen ??= [.. entries.Select(e => e.Descriptor with { Http = [.. e.Http], Cli = [.. e.Cli] })];
 
-    internal void Register(Delegate handler, HttpRouteOptions options)
+    internal void Register(Delegate handler, HttpRouteOptions options) => Register(Method(handler), handler.Target, options);
+
+    internal void Register(Delegate handler, CliCommandOptions options) => Register(Method(handler), handler.Target, options);
+
+    private void Register(MethodInfo method, object? target, HttpRouteOptions options)
+    {
+        var entry = EntryFor(method, target);
+        entry.Http.Add(options.Validate(entry.Descriptor.DisplayName));
+    }
+
+    private void Register(MethodInfo method, object? target, CliCommandOptions options)
+    {
+        var entry = EntryFor(method, target);
+        entry.Cli.Add(options.Validate(entry.Descriptor.DisplayName));
+    }
+
+    private static MethodInfo Method(Delegate handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         if (handler.GetInvocationList().Length > 1)
             throw new HugConfigurationException($"{EndpointIntrospector.DisplayName(handler.Method)}: a multicast delegate cannot be exposed; register each method.");
-        Register(handler.Method, handler.Target, options);
+        return handler.Method;
     }
 
-    private void Register(MethodInfo method, object? target, HttpRouteOptions options)
+    private Entry EntryFor(MethodInfo method, object? target)
     {
         if (frozen is not null)
             throw new InvalidOperationException($"{EndpointIntrospector.DisplayName(method)}: the API is already serving; register endpoints before mapping or running it.");
@@ -102,26 +128,40 @@ public sealed class HugApi
             entry = new Entry(EndpointIntrospector.Describe(method, target, Options.Json));
             entries.Add(entry);
         }
-        entry.Http.Add(options.Validate(entry.Descriptor.DisplayName));
+        return entry;
     }
 
     /// <summary>
     /// The one-line entry point: discovers the entry assembly's endpoints and runs the command line
-    /// (<c>serve</c> and, later, the API's commands). Returns the process exit code.
+    /// (the API's <c>[Cli]</c> commands and <c>serve</c>). Returns the process exit code.
     /// </summary>
     public static int Run(string[] args, Action<HugApi>? configure = null)
     {
-        var api = FromAssembly(Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly; use new HugApi().AddAssembly(...)."));
-        configure?.Invoke(api);
+        HugApi api;
+        try
+        {
+            api = FromAssembly(Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly; use new HugApi().AddAssembly(...)."));
+            configure?.Invoke(api);
+        }
+        catch (HugConfigurationException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return Hug.Cli.CliExitCodes.Failure;
+        }
         return api.RunAsync(args).GetAwaiter().GetResult();
     }
 
     /// <summary>Runs the API's command line with <paramref name="args"/>; the result is the exit code.</summary>
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
-        HugCommandLine.RunAsync(this, args, Console.Out, Console.Error, cancellationToken);
+        RunAsync(args, Console.Out, Console.Error, cancellationToken);
+
+    /// <summary>Runs the command line writing to <paramref name="output"/> and <paramref name="error"/> (tests capture them).</summary>
+    public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        HugCommandLine.RunAsync(this, args, output, error, cancellationToken);
 
     private sealed record Entry(EndpointDescriptor Descriptor)
     {
         public List<HttpRouteOptions> Http { get; } = [];
+        public List<CliCommandOptions> Cli { get; } = [];
     }
 }

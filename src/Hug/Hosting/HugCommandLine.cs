@@ -1,20 +1,23 @@
-using System.CommandLine;
+using Hug.Cli;
 
 namespace Hug.Hosting;
 
-/// <summary>The application's root command: <c>serve</c> (and the API's own commands as they come).</summary>
+/// <summary>Runs an API's command line: its commands and <c>serve</c>.</summary>
 internal static class HugCommandLine
 {
-    public static Task<int> RunAsync(HugApi api, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(HugApi api, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var root = new RootCommand(api.Overview);
-        root.Subcommands.Add(ServeCommand.Create(api));
-        var configuration = new InvocationConfiguration
+        CliApplication application;
+        try
         {
-            Output = output,
-            Error = error,
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
-        };
-        return root.Parse(args).InvokeAsync(configuration, cancellationToken);
+            application = new CliApplication(api, output, error);
+        }
+        catch (HugConfigurationException exception)
+        {
+            await error.WriteLineAsync(exception.Message);
+            return CliExitCodes.Failure;
+        }
+        using (application)
+            return await application.RunAsync(args, cancellationToken);
     }
 }

@@ -20,6 +20,7 @@ internal sealed record EndpointDescriptor
     public required Type ResultType { get; init; }
     public required ReturnKind ReturnKind { get; init; }
     public ImmutableArray<HttpRouteOptions> Http { get; init; } = [];
+    public ImmutableArray<CliCommandOptions> Cli { get; init; } = [];
 
     /// <summary>An instance method whose object is created through DI for each call.</summary>
     public bool NeedsInstance => !Method.IsStatic && Target is null;

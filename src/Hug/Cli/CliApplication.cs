@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Hug.Hosting;
+
+namespace Hug.Cli;
+
+/// <summary>
+/// The application's one root command: every <c>[Cli]</c> method as a command (in its groups), plus
+/// <c>serve</c> when the API has HTTP endpoints. Parse errors are reported in Hug's words, exit code 2.
+/// </summary>
+internal sealed class CliApplication : IDisposable
+{
+    public const string DebugVariable = "HUG_DEBUG";
+    private readonly HugApi api;
+    private readonly RootCommand root;
+    private readonly Option<bool> debug = new("--debug") { Description = $"Show the stack trace when a command fails (also {DebugVariable}=1)", Recursive = true };
+    private readonly Dictionary<Command, CliEndpoint> endpoints = [];
+    private readonly CliServices services;
+    private readonly CliSession session;
+
+    public CliApplication(HugApi api, TextWriter output, TextWriter error)
+    {
+        this.api = api;
+        root = new RootCommand(api.Overview);
+        root.Options.Add(debug);
+        services = new CliServices(api.Services);
+        session = new CliSession(root, output, error, api.Options.Json);
+        foreach (var descriptor in api.Endpoints)
+            foreach (var options in descriptor.Cli)
+                Add(CliEndpoint.Create(descriptor, options, services));
+        if (api.Endpoints.Any(e => !e.Http.IsEmpty) || endpoints.Count == 0)
+        {
+            if (root.Subcommands.Any(c => c.Name == "serve"))
+                throw new HugConfigurationException($"{endpoints.Values.First(e => e.Name == "serve").Descriptor.DisplayName}: the command name 'serve' is taken by the built-in HTTP server; rename the command.");
+            root.Subcommands.Add(ServeCommand.Create(api));
+        }
+        root.SetAction(_ =>
+        {
+            WriteOverview(output);
+            return CliExitCodes.Failure;
+        });
+    }
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var parseResult = root.Parse(args);
+        session.Debug = parseResult.GetValue(debug) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
+        if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
+            return ReportParseErrors(parseResult);
+        var configuration = new InvocationConfiguration
+        {
+            Output = session.Output,
+            Error = session.Error,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+        };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    public void Dispose() => services.Dispose();
+
+    private void Add(CliEndpoint endpoint)
+    {
+        Command parent = root;
+        foreach (var group in endpoint.Path.Take(endpoint.Path.Count - 1))
+        {
+            var existing = parent.Subcommands.FirstOrDefault(c => c.Name == group);
+            if (existing is not null && endpoints.ContainsKey(existing))
+                throw new HugConfigurationException($"{endpoint.Descriptor.DisplayName}: group '{group}' has the name of the command of {endpoints[existing].Descriptor.DisplayName}.");
+            if (existing is null)
+            {
+                existing = new Command(group, endpoint.Descriptor.TypeSummary);
+                parent.Subcommands.Add(existing);
+            }
+            parent = existing;
+        }
+        var taken = parent.Subcommands.FirstOrDefault(c => c.Name == endpoint.Name);
+        if (taken is not null)
+            throw new HugConfigurationException(endpoints.TryGetValue(taken, out var other)
+                ? $"{endpoint.Descriptor.DisplayName}: duplicate command '{string.Join(' ', endpoint.Path)}', already taken by {other.Descriptor.DisplayName}."
+                : $"{endpoint.Descriptor.DisplayName}: command '{string.Join(' ', endpoint.Path)}' has the name of a command group.");
+        endpoint.Command.SetAction((parseResult, cancellationToken) => endpoint.InvokeAsync(parseResult, session, cancellationToken));
+        parent.Subcommands.Add(endpoint.Command);
+        endpoints[endpoint.Command] = endpoint;
+    }
+
+    /// <summary>hug's "Available Commands" page, shown when no command is given.</summary>
+    private void WriteOverview(TextWriter output)
+    {
+        output.WriteLine(api.Overview);
+        output.WriteLine();
+        output.WriteLine("Available Commands:");
+        output.WriteLine();
+        foreach (var (path, description) in Commands(root, ""))
+            output.WriteLine(Truncate($" - {path}: {description}"));
+        output.WriteLine();
+        output.WriteLine("Run with --help, or COMMAND --help, for the options.");
+    }
+
+    private static IEnumerable<(string Path, string? Description)> Commands(Command command, string prefix)
+    {
+        foreach (var sub in command.Subcommands)
+        {
+            if (sub.Subcommands.Count > 0 && sub.Action is null)
+                foreach (var nested in Commands(sub, prefix + sub.Name + " ")) yield return nested;
+            else
+                yield return (prefix + sub.Name, FirstLine(sub.Description));
+        }
+    }
+
+    private int ReportParseErrors(ParseResult parseResult)
+    {
+        var error = session.Error;
+        var command = parseResult.CommandResult.Command;
+        var missing = endpoints.TryGetValue(command, out var endpoint)
+            ? endpoint.Parameters.Where(p => p.IsMissingArgument(parseResult)).Select(p => p.Parameter.Name).ToList()
+            : [];
+        foreach (var name in missing) error.WriteLine($"{name}: Required parameter '{name}' not supplied");
+        foreach (var parseError in parseResult.Errors)
+            if (missing.Count == 0 || !parseError.Message.StartsWith("Required argument missing", StringComparison.Ordinal))
+                error.WriteLine(parseError.Message);
+        foreach (var token in parseResult.UnmatchedTokens)
+            if (Closest(token, command.Subcommands.Select(c => c.Name)) is { } suggestion)
+                error.WriteLine($"Did you mean '{suggestion}'?");
+        error.WriteLine();
+        session.WriteUsage(PathOf(parseResult.CommandResult));
+        return CliExitCodes.Usage;
+    }
+
+    private static List<string> PathOf(CommandResult result)
+    {
+        var path = new List<string>();
+        for (SymbolResult? current = result; current is CommandResult { Parent: not null } commandResult; current = current.Parent)
+            path.Insert(0, commandResult.Command.Name);
+        return path;
+    }
+
+    /// <summary>The candidate nearest to <paramref name="token"/> by edit distance, if near enough to be a typo.</summary>
+    internal static string? Closest(string token, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(token.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
+        }
+        return best is not null && (bestDistance <= Math.Max(1, best.Length / 3) || best.StartsWith(token, StringComparison.OrdinalIgnoreCase)) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+
+    private static string? FirstLine(string? text) => text?.Split('\n')[0].Trim();
+
+    private static string Truncate(string line) => line.Length <= 80 ? line : line[..77] + "...";
+}

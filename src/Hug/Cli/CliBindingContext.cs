@@ -1,0 +1,30 @@
+using Hug.Binding;
+using Microsoft.Extensions.Primitives;
+
+namespace Hug.Cli;
+
+/// <summary>One command invocation as the binder sees it: the text values parsed from argv.</summary>
+internal sealed class CliBindingContext(IServiceProvider services, Dictionary<string, StringValues> values, CancellationToken cancellation)
+    : BindingContext(services), IAsyncDisposable
+{
+    private List<object>? disposables;
+
+    public override CancellationToken Cancellation => cancellation;
+
+    public override RawValue GetValue(string name) =>
+        values.TryGetValue(name, out var value) ? RawValue.FromStrings(value) : RawValue.Missing;
+
+    public override RawValue GetBody() => RawValue.Missing;
+
+    protected override void RegisterForDispose(object target) => (disposables ??= []).Add(target);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposables is null) return;
+        foreach (var target in disposables)
+        {
+            if (target is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else ((IDisposable)target).Dispose();
+        }
+    }
+}

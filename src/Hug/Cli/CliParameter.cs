@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Hug.Binding;
+using Hug.Introspection;
+using Microsoft.Extensions.Primitives;
+
+namespace Hug.Cli;
+
+/// <summary>
+/// How one parameter appears on the command line: required values are positional arguments in
+/// order (a trailing list is variadic), the rest are <c>--kebab-case</c> options, <c>bool</c> with
+/// default <c>false</c> a flag, lists repeatable. Everything is parsed as text and converted by the
+/// shared binder, so messages match HTTP's.
+/// </summary>
+internal sealed class CliParameter
+{
+    private readonly Argument? argument;
+    private readonly Option? option;
+    private readonly bool flag;
+
+    private CliParameter(ParameterDescriptor parameter, Argument? argument, Option? option, bool flag)
+    {
+        Parameter = parameter;
+        this.argument = argument;
+        this.option = option;
+        this.flag = flag;
+    }
+
+    public ParameterDescriptor Parameter { get; }
+
+    public Symbol Symbol => (Symbol?)argument ?? option!;
+
+    /// <summary>Maps the inputs of <paramref name="endpoint"/>, in order, to arguments and options.</summary>
+    public static List<CliParameter> For(EndpointDescriptor endpoint)
+    {
+        var inputs = endpoint.Parameters.Where(p => p.IsInput).ToList();
+        var lastRequired = inputs.LastOrDefault(p => p.IsRequired);
+        var mapped = new List<CliParameter>(inputs.Count);
+        foreach (var parameter in inputs)
+        {
+            var isList = parameter.Converter is ICollectionConverter;
+            var description = Describe(parameter);
+            if (parameter.IsRequired && (!isList || parameter == lastRequired))
+            {
+                Argument positional = isList
+                    ? new Argument<string[]>(parameter.Name) { Arity = ArgumentArity.OneOrMore, Description = description }
+                    : new Argument<string>(parameter.Name) { Arity = ArgumentArity.ExactlyOne, Description = description };
+                AddChoices(positional, parameter);
+                mapped.Add(new CliParameter(parameter, positional, null, false));
+                continue;
+            }
+            var name = "--" + Naming.Kebab(parameter.Name).Replace('_', '-');
+            var snake = "--" + parameter.Name;
+            string[] aliases = parameter.Name.Contains('_') && snake != name ? [snake] : [];
+            var isFlag = parameter.Type == typeof(bool) && parameter.HasDefault && parameter.DefaultValue is false;
+            Option named = isFlag ? new Option<bool>(name, aliases) { Description = description }
+                : isList ? new Option<string[]>(name, aliases) { Description = description, Arity = ArgumentArity.OneOrMore, Required = parameter.IsRequired }
+                : new Option<string>(name, aliases) { Description = description, Required = parameter.IsRequired };
+            AddChoices(named, parameter);
+            mapped.Add(new CliParameter(parameter, null, named, isFlag));
+        }
+        return mapped;
+    }
+
+    public void AddTo(Command command)
+    {
+        if (argument is not null) command.Arguments.Add(argument);
+        else command.Options.Add(option!);
+    }
+
+    /// <summary>The text values given for this parameter, or none.</summary>
+    public StringValues Read(ParseResult parseResult)
+    {
+        SymbolResult? result = argument is not null ? parseResult.GetResult(argument) : parseResult.GetResult(option!);
+        if (result is null || (result is OptionResult { Implicit: true })) return StringValues.Empty;
+        if (flag && result.Tokens.Count == 0) return "true";
+        var values = new string[result.Tokens.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = result.Tokens[i].Value;
+        return values;
+    }
+
+    /// <summary>Whether the parse left this required positional argument without a value.</summary>
+    public bool IsMissingArgument(ParseResult parseResult) =>
+        argument is not null && (parseResult.GetResult(argument) is not { } result || result.Tokens.Count == 0);
+
+    private static string Describe(ParameterDescriptor parameter)
+    {
+        var type = parameter.Converter!.Description;
+        var text = parameter.Doc is { } doc ? $"{doc.TrimEnd('.')}. {type}" : type;
+        if (parameter.HasDefault && parameter.DefaultValue is not null and not false)
+            text += $" [default: {CliOutput.Plain(parameter.DefaultValue, parameter.Type)}]";
+        return text;
+    }
+
+    private static void AddChoices(Symbol symbol, ParameterDescriptor parameter)
+    {
+        var element = parameter.Converter is ICollectionConverter collection ? collection.Element : parameter.Converter;
+        if (element?.GetType() is not { IsGenericType: true } type || type.GetGenericTypeDefinition() != typeof(EnumConverter<>)) return;
+        var choices = ((IEnumerable<string>)type.GetProperty(nameof(EnumConverter<DayOfWeek>.Choices))!.GetValue(element)!).ToArray();
+        switch (symbol)
+        {
+            case Argument a:
+                a.HelpName = string.Join('|', choices);
+                a.CompletionSources.Add(choices);
+                break;
+            case Option o:
+                o.HelpName = string.Join('|', choices);
+                o.CompletionSources.Add(choices);
+                break;
+        }
+    }
+}

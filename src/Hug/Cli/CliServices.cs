@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hug.Cli;
+
+/// <summary>
+/// The DI container of the command line, built from <see cref="HugApi.Services"/> only when the API
+/// registered any, so a plain command pays nothing for DI.
+/// </summary>
+internal sealed class CliServices(IServiceCollection registrations) : IDisposable
+{
+    private ServiceProvider? provider;
+
+    public IServiceProvider Provider => registrations.Count == 0 ? Empty.Instance : provider ??= registrations.BuildServiceProvider();
+
+    public bool IsService(Type type) => registrations.Count > 0 && Provider.GetService<IServiceProviderIsService>()?.IsService(type) == true;
+
+    public void Dispose() => provider?.Dispose();
+
+    private sealed class Empty : IServiceProvider
+    {
+        public static readonly Empty Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
+}

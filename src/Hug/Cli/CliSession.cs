@@ -1,0 +1,17 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace Hug.Cli;
+
+/// <summary>One run of the command line: its writers, JSON settings, debug switch and usage printer.</summary>
+internal sealed class CliSession(RootCommand root, TextWriter output, TextWriter error, JsonSerializerOptions json)
+{
+    public TextWriter Output { get; } = output;
+    public TextWriter Error { get; } = error;
+    public JsonSerializerOptions Json { get; } = json;
+    public bool Debug { get; set; }
+
+    /// <summary>Writes the help of the command at <paramref name="path"/> to the error writer.</summary>
+    public void WriteUsage(IReadOnlyList<string> path) =>
+        root.Parse([.. path, "--help"]).Invoke(new InvocationConfiguration { Output = Error, Error = Error });
+}

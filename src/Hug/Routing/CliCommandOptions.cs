@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace Hug;
+
+/// <summary>The immutable options of one command-line command.</summary>
+public sealed partial record CliCommandOptions
+{
+    /// <summary>The command's name; null means the method's name in kebab case.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The command groups it sits in, outermost first (<c>["users"]</c> for <c>app users add</c>).</summary>
+    public ImmutableArray<string> Groups { get; init; } = [];
+
+    /// <summary>Value equality, element by element, for the groups too.</summary>
+    public bool Equals(CliCommandOptions? other) => other is not null && Name == other.Name && Groups.SequenceEqual(other.Groups);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, string.Join(' ', Groups));
+
+    internal CliCommandOptions Validate(string methodName)
+    {
+        foreach (var name in Groups.Prepend(Name).OfType<string>())
+            if (!CommandName().IsMatch(name))
+                throw new HugConfigurationException($"{methodName}: '{name}' is not a valid command name; use letters, digits, '-' and '_', starting with a letter.");
+        return this;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    private static partial Regex CommandName();
+}
