@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Hug.Invocation;
 
 namespace Hug.Binding;
 
@@ -21,7 +22,7 @@ internal static class ConverterFactory
                 typeof(CollectionConverter<,>).MakeGenericType(type, element),
                 elementConverter, delimiter, CollectionFactory(type, element))!;
         return IsJsonShaped(type, json)
-            ? (ValueConverter)Activator.CreateInstance(typeof(JsonValueConverter<>).MakeGenericType(type), json)!
+            ? Generic.Create<ValueConverter>(typeof(JsonValueConverter<>), type, json)
             : null;
     }
 
@@ -29,17 +30,17 @@ internal static class ConverterFactory
     {
         if (type == typeof(string)) return new StringConverter();
         if (type == typeof(bool)) return new BooleanConverter();
-        if (type.IsEnum) return (ValueConverter)Activator.CreateInstance(typeof(EnumConverter<>).MakeGenericType(type))!;
+        if (type.IsEnum) return Generic.Create<ValueConverter>(typeof(EnumConverter<>), type);
         if (Nullable.GetUnderlyingType(type) is { } underlying)
             return CreateScalar(underlying) is { } inner
-                ? (ValueConverter)Activator.CreateInstance(typeof(NullableConverter<>).MakeGenericType(underlying), inner)!
+                ? Generic.Create<ValueConverter>(typeof(NullableConverter<>), underlying, inner)
                 : null;
         if (!ImplementsParsable(type)) return null;
         var (description, error) = ScalarMessages.For(type);
         if (Implements(type, typeof(System.Numerics.INumberBase<>)))
-            return (ValueConverter)Activator.CreateInstance(typeof(NumberConverter<>).MakeGenericType(type), description, error,
-                Implements(type, typeof(System.Numerics.IBinaryInteger<>)) ? System.Globalization.NumberStyles.Integer : System.Globalization.NumberStyles.Float)!;
-        return (ValueConverter)Activator.CreateInstance(typeof(ParsableConverter<>).MakeGenericType(type), description, error)!;
+            return Generic.Create<ValueConverter>(typeof(NumberConverter<>), type, description, error,
+                Implements(type, typeof(System.Numerics.IBinaryInteger<>)) ? System.Globalization.NumberStyles.Integer : System.Globalization.NumberStyles.Float);
+        return Generic.Create<ValueConverter>(typeof(ParsableConverter<>), type, description, error);
     }
 
     private static bool ImplementsParsable(Type type) => !type.IsAbstract && Implements(type, typeof(IParsable<>));

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Hug.Introspection;
+using Hug.Invocation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +36,7 @@ internal abstract class ParameterBinder
             object[] arguments = binderType == typeof(ValueBinder<>)
                 ? [parameter, source == ParameterSource.Json && jsonParameters == 1, json]
                 : [parameter];
-            binders.Add((ParameterBinder)Activator.CreateInstance(binderType.MakeGenericType(parameter.Type), arguments)!);
+            binders.Add(Generic.Create<ParameterBinder>(binderType, parameter.Type, arguments));
         }
         return binders.MoveToImmutable();
     }

@@ -33,7 +33,7 @@ internal abstract class CliEndpoint
     protected CliServices Services { get; }
 
     public static CliEndpoint Create(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services) =>
-        (CliEndpoint)Activator.CreateInstance(typeof(CliEndpoint<>).MakeGenericType(InvokerCompiler.ResultType(descriptor)), descriptor, options, services)!;
+        Generic.Create<CliEndpoint>(typeof(CliEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, options, services);
 
     /// <summary>Runs the command; the result is the exit code.</summary>
     public abstract Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken);
@@ -88,7 +88,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         if (typeof(TResult) == typeof(NoResult) || result is null) return;
         if (StreamItem is not null)
         {
-            var stream = (IAsyncStreamPrinter)Activator.CreateInstance(typeof(AsyncStreamPrinter<>).MakeGenericType(StreamItem))!;
+            var stream = Generic.Create<IAsyncStreamPrinter>(typeof(AsyncStreamPrinter<>), StreamItem);
             await stream.PrintAsync(result, output, json, cancellationToken);
             return;
         }

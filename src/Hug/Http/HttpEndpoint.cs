@@ -18,8 +18,7 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
 
     public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, Delegate invoker, HugApi api, ILogger logger, bool development)
     {
-        var type = typeof(HttpEndpoint<>).MakeGenericType(InvokerCompiler.ResultType(descriptor));
-        return (HttpEndpoint)Activator.CreateInstance(type, descriptor, route, invoker, api, logger, development)!;
+        return Generic.Create<HttpEndpoint>(typeof(HttpEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, route, invoker, api, logger, development);
     }
 }
 
