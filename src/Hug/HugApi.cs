@@ -21,7 +21,6 @@ public sealed class HugApi
     public HugApi(HugOptions? options = null)
     {
         Options = options ?? new HugOptions();
-        Options.Json.MakeReadOnly(populateMissingResolver: true);
     }
 
     /// <summary>The API's settings.</summary>
@@ -125,7 +124,7 @@ public sealed class HugApi
         var entry = entries.Find(e => e.Descriptor.Method == method && ReferenceEquals(e.Descriptor.Target, target));
         if (entry is null)
         {
-            entry = new Entry(EndpointIntrospector.Describe(method, target, Options.Json));
+            entry = new Entry(EndpointIntrospector.Describe(method, target, () => Options.ReadOnlyJson));
             entries.Add(entry);
         }
         return entry;

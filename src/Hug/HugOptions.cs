@@ -22,7 +22,27 @@ public sealed class HugOptions
     public bool RootDocumentation { get; set; } = true;
 
     /// <summary>JSON settings for bodies and results: System.Text.Json's web defaults, enums as names, UTF-8 unescaped.</summary>
-    public JsonSerializerOptions Json { get; set; } = CreateJsonOptions();
+    public JsonSerializerOptions Json
+    {
+        get => json ??= CreateJsonOptions();
+        set => json = value;
+    }
+
+    private JsonSerializerOptions? json;
+
+    /// <summary>
+    /// <see cref="Json"/>, made read-only on first use. Created lazily: a command-line call that
+    /// converts only text never pays for System.Text.Json's set-up.
+    /// </summary>
+    internal JsonSerializerOptions ReadOnlyJson
+    {
+        get
+        {
+            var options = Json;
+            if (!options.IsReadOnly) options.MakeReadOnly(populateMissingResolver: true);
+            return options;
+        }
+    }
 
     /// <summary>The JSON settings Hug starts from.</summary>
     public static JsonSerializerOptions CreateJsonOptions() => new(JsonSerializerDefaults.Web)

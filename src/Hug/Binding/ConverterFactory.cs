@@ -14,15 +14,18 @@ internal static class ConverterFactory
     /// <summary>The converter for text-shaped values, or null when the type is not a scalar.</summary>
     public static ValueConverter? TryCreateScalar(Type type) => Scalars.GetOrAdd(type, t => new(CreateScalar(t))).Converter;
 
-    public static ValueConverter? TryCreate(Type type, string? delimiter, JsonSerializerOptions json)
+    public static ValueConverter? TryCreate(Type type, string? delimiter, JsonSerializerOptions json) => TryCreate(type, delimiter, () => json);
+
+    /// <summary>As above; <paramref name="json"/> is asked for only when the type is JSON-shaped.</summary>
+    public static ValueConverter? TryCreate(Type type, string? delimiter, Func<JsonSerializerOptions> json)
     {
         if (CreateScalar(type) is { } scalar) return scalar;
         if (CollectionElement(type) is { } element && CreateScalar(element) is { } elementConverter)
             return (ValueConverter)Activator.CreateInstance(
                 typeof(CollectionConverter<,>).MakeGenericType(type, element),
                 elementConverter, delimiter, CollectionFactory(type, element))!;
-        return IsJsonShaped(type, json)
-            ? Generic.Create<ValueConverter>(typeof(JsonValueConverter<>), type, json)
+        return IsJsonShaped(type, json())
+            ? Generic.Create<ValueConverter>(typeof(JsonValueConverter<>), type, json())
             : null;
     }
 

@@ -14,8 +14,11 @@ internal abstract class ParameterBinder
 {
     public abstract Type Type { get; }
 
+    /// <summary>The value as an object, for the one-call-per-process command-line invoker.</summary>
+    public abstract object? BindBoxed(BindingContext context);
+
     /// <summary>Binders for every parameter of an endpoint, with services resolved by <paramref name="isService"/>.</summary>
-    public static ImmutableArray<ParameterBinder> For(EndpointDescriptor endpoint, Func<Type, bool> isService, JsonSerializerOptions json)
+    public static ImmutableArray<ParameterBinder> For(EndpointDescriptor endpoint, Func<Type, bool> isService, Func<JsonSerializerOptions> json)
     {
         var jsonParameters = endpoint.Parameters.Count(p => p.Source == ParameterSource.Json && !isService(p.Type));
         var binders = ImmutableArray.CreateBuilder<ParameterBinder>(endpoint.Parameters.Length);
@@ -49,6 +52,8 @@ internal abstract class ParameterBinder<T>(ParameterDescriptor parameter) : Para
     public override Type Type => typeof(T);
 
     public abstract T Bind(BindingContext context);
+
+    public override object? BindBoxed(BindingContext context) => Bind(context);
 }
 
 /// <summary>A caller-supplied value: converted, defaulted or reported missing, then validated.</summary>
@@ -61,12 +66,12 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
     private readonly bool wholeBody;
     private readonly string missing;
 
-    public ValueBinder(ParameterDescriptor parameter, bool wholeBody, JsonSerializerOptions json) : base(parameter)
+    public ValueBinder(ParameterDescriptor parameter, bool wholeBody, Func<JsonSerializerOptions> json) : base(parameter)
     {
         converter = (ValueConverter<T>)parameter.Converter!;
         defaultValue = parameter.DefaultValue is T value ? value : default!;
         validators = [.. parameter.Validators];
-        objectValidator = parameter.Source == ParameterSource.Json ? ObjectValidator.For(typeof(T), json) : null;
+        objectValidator = parameter.Source == ParameterSource.Json ? ObjectValidator.For(typeof(T), json()) : null;
         this.wholeBody = wholeBody;
         missing = $"Required parameter '{parameter.Name}' not supplied";
     }

@@ -106,7 +106,7 @@ internal static class ScalarMessages
     {
         [typeof(int)] = Whole, [typeof(long)] = Whole, [typeof(short)] = Whole, [typeof(sbyte)] = Whole,
         [typeof(uint)] = Whole, [typeof(ulong)] = Whole, [typeof(ushort)] = Whole, [typeof(byte)] = Whole,
-        [typeof(Int128)] = Whole, [typeof(UInt128)] = Whole, [typeof(System.Numerics.BigInteger)] = Whole,
+        [typeof(Int128)] = Whole, [typeof(UInt128)] = Whole,
         [typeof(double)] = Float, [typeof(float)] = Float, [typeof(Half)] = Float,
         [typeof(decimal)] = ("A decimal number", "Invalid decimal number provided"),
         [typeof(Guid)] = ("A UUID", "Invalid UUID provided"),
@@ -124,6 +124,7 @@ internal static class ScalarMessages
     public static (string Description, string Error) For(Type type)
     {
         if (Known.TryGetValue(type, out var known)) return known;
+        if (type.FullName == "System.Numerics.BigInteger") return Whole;
         var described = type.GetCustomAttribute<DescriptionAttribute>()?.Description;
         return (described ?? $"A {type.Name} value", $"Invalid {type.Name} value provided");
     }

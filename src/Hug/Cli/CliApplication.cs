@@ -16,16 +16,18 @@ internal sealed class CliApplication : IDisposable
     private readonly RootCommand root;
     private readonly Option<bool> debug = new("--debug") { Description = $"Show the stack trace when a command fails (also {DebugVariable}=1)", Recursive = true };
     private readonly Dictionary<Command, CliEndpoint> endpoints = [];
+    private bool documented;
+    private readonly Dictionary<Command, Hug.Introspection.EndpointDescriptor> groupDocs = [];
     private readonly CliServices services;
     private readonly CliSession session;
 
     public CliApplication(HugApi api, TextWriter output, TextWriter error)
     {
         this.api = api;
-        root = new RootCommand(api.Overview);
+        root = new RootCommand();
         root.Options.Add(debug);
         services = new CliServices(api.Services);
-        session = new CliSession(root, output, error, api.Options.Json);
+        session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document);
         foreach (var descriptor in api.Endpoints)
             foreach (var options in descriptor.Cli)
                 Add(CliEndpoint.Create(descriptor, options, services));
@@ -46,6 +48,8 @@ internal sealed class CliApplication : IDisposable
     {
         var parseResult = root.Parse(args);
         session.Debug = parseResult.GetValue(debug) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
+        if (!(endpoints.TryGetValue(parseResult.CommandResult.Command, out var endpoint) && parseResult.Action == endpoint.Command.Action))
+            Document();
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
             return ReportParseErrors(parseResult);
         var configuration = new InvocationConfiguration
@@ -59,6 +63,16 @@ internal sealed class CliApplication : IDisposable
 
     public void Dispose() => services.Dispose();
 
+    /// <summary>Fills in every help text; only help, usage and the overview need them.</summary>
+    private void Document()
+    {
+        if (documented) return;
+        documented = true;
+        root.Description = api.Overview;
+        foreach (var (group, descriptor) in groupDocs) group.Description = descriptor.TypeSummary;
+        foreach (var endpoint in endpoints.Values) endpoint.Document();
+    }
+
     private void Add(CliEndpoint endpoint)
     {
         Command parent = root;
@@ -69,7 +83,8 @@ internal sealed class CliApplication : IDisposable
                 throw new HugConfigurationException($"{endpoint.Descriptor.DisplayName}: group '{group}' has the name of the command of {endpoints[existing].Descriptor.DisplayName}.");
             if (existing is null)
             {
-                existing = new Command(group, endpoint.Descriptor.TypeSummary);
+                existing = new Command(group);
+                groupDocs[existing] = endpoint.Descriptor;
                 parent.Subcommands.Add(existing);
             }
             parent = existing;

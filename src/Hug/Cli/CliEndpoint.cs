@@ -21,8 +21,15 @@ internal abstract class CliEndpoint
                 throw new HugConfigurationException(
                     $"{descriptor.DisplayName}: parameter '{parameter.Name}' ({parameter.Type.Name}) is not available on the command line; expose the method over HTTP only.");
         Parameters = CliParameter.For(descriptor);
-        Command = new Command(Name, descriptor.Summary);
+        Command = new Command(Name);
         foreach (var parameter in Parameters) parameter.AddTo(Command);
+    }
+
+    /// <summary>Fills in the help texts (XML docs are read here, only when help or usage is shown).</summary>
+    public void Document()
+    {
+        Command.Description = Descriptor.Summary;
+        foreach (var parameter in Parameters) parameter.Document();
     }
 
     public EndpointDescriptor Descriptor { get; }
@@ -46,7 +53,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     {
         var json = session.Json;
         var binders = ParameterBinder.For(Descriptor, Services.IsService, json);
-        var invoke = (Func<BindingContext, ValueTask<TResult>>)InvokerCompiler.Compile(Descriptor, binders);
+        var invoke = ReflectionInvoker.Create<TResult>(Descriptor, binders);
         var values = new Dictionary<string, StringValues>(Parameters.Count, StringComparer.Ordinal);
         foreach (var parameter in Parameters)
         {
@@ -83,7 +90,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     private static readonly Type? StreamItem = typeof(TResult).GetInterfaces().Append(typeof(TResult))
         .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))?.GetGenericArguments()[0];
 
-    private static async Task WriteAsync(TResult result, TextWriter output, JsonSerializerOptions json, CancellationToken cancellationToken)
+    private static async Task WriteAsync(TResult result, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken)
     {
         if (typeof(TResult) == typeof(NoResult) || result is null) return;
         if (StreamItem is not null)
@@ -99,13 +106,13 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
 
 internal interface IAsyncStreamPrinter
 {
-    Task PrintAsync(object stream, TextWriter output, JsonSerializerOptions json, CancellationToken cancellationToken);
+    Task PrintAsync(object stream, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken);
 }
 
 /// <summary>Prints each item of an <c>IAsyncEnumerable</c> on its own line as it arrives.</summary>
 internal sealed class AsyncStreamPrinter<TItem> : IAsyncStreamPrinter
 {
-    public async Task PrintAsync(object stream, TextWriter output, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public async Task PrintAsync(object stream, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken)
     {
         await foreach (var item in ((IAsyncEnumerable<TItem>)stream).WithCancellation(cancellationToken))
         {

@@ -39,12 +39,11 @@ internal sealed class CliParameter
         foreach (var parameter in inputs)
         {
             var isList = parameter.Converter is ICollectionConverter;
-            var description = Describe(parameter);
             if (parameter.IsRequired && (!isList || parameter == lastRequired))
             {
                 Argument positional = isList
-                    ? new Argument<string[]>(parameter.Name) { Arity = ArgumentArity.OneOrMore, Description = description }
-                    : new Argument<string>(parameter.Name) { Arity = ArgumentArity.ExactlyOne, Description = description };
+                    ? new Argument<string[]>(parameter.Name) { Arity = ArgumentArity.OneOrMore }
+                    : new Argument<string>(parameter.Name) { Arity = ArgumentArity.ExactlyOne };
                 AddChoices(positional, parameter);
                 mapped.Add(new CliParameter(parameter, positional, null, false));
                 continue;
@@ -53,9 +52,9 @@ internal sealed class CliParameter
             var snake = "--" + parameter.Name;
             string[] aliases = parameter.Name.Contains('_') && snake != name ? [snake] : [];
             var isFlag = parameter.Type == typeof(bool) && parameter.HasDefault && parameter.DefaultValue is false;
-            Option named = isFlag ? new Option<bool>(name, aliases) { Description = description }
-                : isList ? new Option<string[]>(name, aliases) { Description = description, Arity = ArgumentArity.OneOrMore, Required = parameter.IsRequired }
-                : new Option<string>(name, aliases) { Description = description, Required = parameter.IsRequired };
+            Option named = isFlag ? new Option<bool>(name, aliases)
+                : isList ? new Option<string[]>(name, aliases) { Arity = ArgumentArity.OneOrMore, Required = parameter.IsRequired }
+                : new Option<string>(name, aliases) { Required = parameter.IsRequired };
             AddChoices(named, parameter);
             mapped.Add(new CliParameter(parameter, null, named, isFlag));
         }
@@ -83,13 +82,14 @@ internal sealed class CliParameter
     public bool IsMissingArgument(ParseResult parseResult) =>
         argument is not null && (parseResult.GetResult(argument) is not { } result || result.Tokens.Count == 0);
 
-    private static string Describe(ParameterDescriptor parameter)
+    /// <summary>Sets the help text: the <c>&lt;param&gt;</c> doc, the type's description and the default.</summary>
+    public void Document()
     {
-        var type = parameter.Converter!.Description;
-        var text = parameter.Doc is { } doc ? $"{doc.TrimEnd('.')}. {type}" : type;
-        if (parameter.HasDefault && parameter.DefaultValue is not null and not false)
-            text += $" [default: {CliOutput.Plain(parameter.DefaultValue, parameter.Type)}]";
-        return text;
+        var type = Parameter.Converter!.Description;
+        var text = Parameter.Doc is { } doc ? $"{doc.TrimEnd('.')}. {type}" : type;
+        if (Parameter.HasDefault && Parameter.DefaultValue is not null and not false)
+            text += $" [default: {CliOutput.Plain(Parameter.DefaultValue, Parameter.Type)}]";
+        Symbol.Description = text;
     }
 
     private static void AddChoices(Symbol symbol, ParameterDescriptor parameter)

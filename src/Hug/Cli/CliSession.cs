@@ -4,14 +4,18 @@ using System.Text.Json;
 namespace Hug.Cli;
 
 /// <summary>One run of the command line: its writers, JSON settings, debug switch and usage printer.</summary>
-internal sealed class CliSession(RootCommand root, TextWriter output, TextWriter error, JsonSerializerOptions json)
+internal sealed class CliSession(RootCommand root, TextWriter output, TextWriter error, Func<JsonSerializerOptions> json, Action document)
 {
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
-    public JsonSerializerOptions Json { get; } = json;
+    /// <summary>The API's JSON settings, created only when a value needs JSON.</summary>
+    public Func<JsonSerializerOptions> Json { get; } = json;
     public bool Debug { get; set; }
 
     /// <summary>Writes the help of the command at <paramref name="path"/> to the error writer.</summary>
-    public void WriteUsage(IReadOnlyList<string> path) =>
+    public void WriteUsage(IReadOnlyList<string> path)
+    {
+        document();
         root.Parse([.. path, "--help"]).Invoke(new InvocationConfiguration { Output = Error, Error = Error });
+    }
 }

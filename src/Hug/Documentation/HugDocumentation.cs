@@ -24,7 +24,7 @@ internal static class HugDocumentation
             {
                 var endpoint = candidates.Resolve(version);
                 if (endpoint is null || endpoint.Route.Private) continue;
-                methods[method] = Describe(endpoint, resource.Template, version is null ? null : $"/v{version}", api.Options.Json);
+                methods[method] = Describe(endpoint, resource.Template, version is null ? null : $"/v{version}", api.Options.ReadOnlyJson);
             }
             if (methods.Count > 0) handlers[resource.Template] = methods;
         }

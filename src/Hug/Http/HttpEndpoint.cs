@@ -37,7 +37,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         readsBody = descriptor.Parameters.Any(p => p.IsInput);
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
         if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)))
-            typeInfo = (JsonTypeInfo<TResult>)api.Options.Json.GetTypeInfo(typeof(TResult));
+            typeInfo = (JsonTypeInfo<TResult>)api.Options.ReadOnlyJson.GetTypeInfo(typeof(TResult));
         this.logger = logger;
         this.development = development;
     }

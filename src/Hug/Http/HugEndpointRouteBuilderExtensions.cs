@@ -34,7 +34,7 @@ public static class HugEndpointRouteBuilderExtensions
         var httpEndpoints = new List<HttpEndpoint>();
         foreach (var descriptor in api.Endpoints.Where(e => !e.Http.IsEmpty))
         {
-            var binders = ParameterBinder.For(descriptor, t => isService?.IsService(t) == true, api.Options.Json);
+            var binders = ParameterBinder.For(descriptor, t => isService?.IsService(t) == true, () => api.Options.ReadOnlyJson);
             var invoker = InvokerCompiler.Compile(descriptor, binders);
             foreach (var route in descriptor.Http)
                 httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, invoker, api, logger, development));

@@ -13,9 +13,10 @@ internal sealed record EndpointDescriptor
     public required string DisplayName { get; init; }
     public required MethodInfo Method { get; init; }
     public object? Target { get; init; }
-    public string? Summary { get; init; }
-    public string? ReturnsDoc { get; init; }
-    public string? TypeSummary { get; init; }
+    public required EndpointDocs Docs { get; init; }
+    public string? Summary => Docs.Summary;
+    public string? ReturnsDoc => Docs.Returns;
+    public string? TypeSummary => Docs.TypeSummary;
     public required ImmutableArray<ParameterDescriptor> Parameters { get; init; }
     public required Type ResultType { get; init; }
     public required ReturnKind ReturnKind { get; init; }
@@ -39,7 +40,8 @@ internal sealed record ParameterDescriptor
     public required bool HasDefault { get; init; }
     public object? DefaultValue { get; init; }
     public required bool IsRequired { get; init; }
-    public string? Doc { get; init; }
+    public required EndpointDocs Docs { get; init; }
+    public string? Doc => Docs.Parameter(Name);
     public required ParameterSource Source { get; init; }
     public ContextValue Context { get; init; }
     public Binding.ValueConverter? Converter { get; init; }

@@ -2,11 +2,8 @@ using System.Collections.Immutable;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using System.Security.Claims;
 using System.Text.Json;
 using Hug.Binding;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Hug.Introspection;
 
@@ -15,14 +12,14 @@ internal static class EndpointIntrospector
 {
     private static readonly NullabilityInfoContext Nullability = new();
 
-    public static EndpointDescriptor Describe(MethodInfo method, object? target, JsonSerializerOptions json)
+    public static EndpointDescriptor Describe(MethodInfo method, object? target, Func<JsonSerializerOptions> json)
     {
         var displayName = DisplayName(method);
         if (method.ContainsGenericParameters)
             throw new HugConfigurationException($"{displayName}: a generic method cannot be exposed; expose a non-generic method that calls it.");
         if (!method.IsStatic && target is null && (method.DeclaringType!.IsAbstract || method.DeclaringType.IsInterface))
             throw new HugConfigurationException($"{displayName}: an instance method of an abstract type cannot be created per call; make it static or the type concrete.");
-        var docs = XmlDocumentation.For(method.Module.Assembly);
+        var docs = new EndpointDocs(method);
         var (resultType, returnKind) = Unwrap(method.ReturnType);
         var parameters = method.GetParameters().Select(p => DescribeParameter(p, displayName, docs, json)).ToImmutableArray();
         var duplicate = parameters.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
@@ -34,9 +31,7 @@ internal static class EndpointIntrospector
             DisplayName = displayName,
             Method = method,
             Target = target,
-            Summary = docs.Summary(method) ?? method.GetCustomAttribute<DescriptionAttribute>()?.Description,
-            ReturnsDoc = docs.Returns(method),
-            TypeSummary = method.DeclaringType is { } type ? docs.Summary(type) ?? type.GetCustomAttribute<DescriptionAttribute>()?.Description : null,
+            Docs = docs,
             Parameters = parameters,
             ResultType = resultType,
             ReturnKind = returnKind,
@@ -46,14 +41,14 @@ internal static class EndpointIntrospector
     public static string DisplayName(MethodInfo method) =>
         method.DeclaringType is { } type && !type.Name.StartsWith('<') ? $"{type.Name}.{method.Name}" : method.Name;
 
-    private static ParameterDescriptor DescribeParameter(ParameterInfo parameter, string method, XmlDocumentation docs, JsonSerializerOptions json)
+    private static ParameterDescriptor DescribeParameter(ParameterInfo parameter, string method, EndpointDocs docs, Func<JsonSerializerOptions> json)
     {
         var name = parameter.Name ?? throw new HugConfigurationException($"{method}: parameter {parameter.Position} has no name.");
         var type = parameter.ParameterType;
         if (type.IsByRef || parameter.IsOut)
             throw new HugConfigurationException($"{method}: parameter '{name}' is ref/out/in; exposed methods take values.");
         var context = ContextOf(type);
-        var fromServices = parameter.GetCustomAttribute<FromServicesAttribute>() is not null;
+        var fromServices = IsFromServices(parameter);
         var converter = context == ContextValue.None && !fromServices
             ? ConverterFactory.TryCreate(type, parameter.GetCustomAttribute<DelimitedAttribute>()?.Separator, json)
             : null;
@@ -72,7 +67,7 @@ internal static class EndpointIntrospector
             HasDefault = hasDefault,
             DefaultValue = hasDefault ? DefaultOf(parameter) : null,
             IsRequired = !hasDefault && !IsNullable(parameter),
-            Doc = docs.Parameter((MethodInfo)parameter.Member, name) ?? parameter.GetCustomAttribute<DescriptionAttribute>()?.Description,
+            Docs = docs,
             Source = source,
             Context = context,
             Converter = converter,
@@ -81,13 +76,23 @@ internal static class EndpointIntrospector
         };
     }
 
-    private static ContextValue ContextOf(Type type) =>
-        type == typeof(HttpContext) ? ContextValue.HttpContext
-        : type == typeof(HttpRequest) ? ContextValue.HttpRequest
-        : type == typeof(HttpResponse) ? ContextValue.HttpResponse
-        : type == typeof(CancellationToken) ? ContextValue.CancellationToken
-        : type == typeof(ClaimsPrincipal) ? ContextValue.User
-        : ContextValue.None;
+    /// <summary>
+    /// The context value a parameter type asks for. Compared by name so that a command-line call
+    /// does not load ASP.NET Core's assemblies just to learn it needs none of them.
+    /// </summary>
+    private static ContextValue ContextOf(Type type) => type.FullName switch
+    {
+        "Microsoft.AspNetCore.Http.HttpContext" => ContextValue.HttpContext,
+        "Microsoft.AspNetCore.Http.HttpRequest" => ContextValue.HttpRequest,
+        "Microsoft.AspNetCore.Http.HttpResponse" => ContextValue.HttpResponse,
+        "System.Threading.CancellationToken" => ContextValue.CancellationToken,
+        "System.Security.Claims.ClaimsPrincipal" => ContextValue.User,
+        _ => ContextValue.None,
+    };
+
+    /// <summary><c>[FromServices]</c> (ASP.NET Core's or any attribute implementing <c>IFromServiceMetadata</c>), found without loading MVC.</summary>
+    private static bool IsFromServices(ParameterInfo parameter) =>
+        parameter.GetCustomAttributesData().Any(a => a.AttributeType.GetInterfaces().Any(i => i.FullName == "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata"));
 
     private static bool IsNullable(ParameterInfo parameter) =>
         Nullable.GetUnderlyingType(parameter.ParameterType) is not null

@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 
 namespace Hug;
 
 /// <summary>The immutable options of one command-line command.</summary>
-public sealed partial record CliCommandOptions
+public sealed record CliCommandOptions
 {
     /// <summary>The command's name; null means the method's name in kebab case.</summary>
     public string? Name { get; init; }
@@ -21,11 +20,17 @@ public sealed partial record CliCommandOptions
     internal CliCommandOptions Validate(string methodName)
     {
         foreach (var name in Groups.Prepend(Name).OfType<string>())
-            if (!CommandName().IsMatch(name))
+            if (!IsCommandName(name))
                 throw new HugConfigurationException($"{methodName}: '{name}' is not a valid command name; use letters, digits, '-' and '_', starting with a letter.");
         return this;
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
-    private static partial Regex CommandName();
+    /// <summary>Letters, digits, '-' and '_', starting with a letter (checked by hand: a regex costs start-up time).</summary>
+    private static bool IsCommandName(string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetter(name[0])) return false;
+        foreach (var c in name)
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_') return false;
+        return true;
+    }
 }

@@ -39,22 +39,28 @@ public sealed record HttpRouteOptions
     {
         if (Methods.IsDefaultOrEmpty)
             throw new HugConfigurationException($"{methodName}: option 'Methods' is empty; name at least one HTTP method.");
-        var methods = Methods.Select(m => m.Trim().ToUpperInvariant()).ToImmutableArray();
-        foreach (var method in methods)
+        var methods = ImmutableArray.CreateBuilder<string>(Methods.Length);
+        foreach (var name in Methods)
+        {
+            var method = name.Trim().ToUpperInvariant();
             if (!KnownMethods.Contains(method))
                 throw new HugConfigurationException($"{methodName}: unknown HTTP method '{method}' in option 'Methods'; use one of {string.Join(", ", KnownMethods)}.");
-        if (methods.Distinct().Count() != methods.Length)
-            throw new HugConfigurationException($"{methodName}: option 'Methods' names a method twice.");
+            if (methods.Contains(method))
+                throw new HugConfigurationException($"{methodName}: option 'Methods' names {method} twice.");
+            methods.Add(method);
+        }
         foreach (var url in Urls)
             if (string.IsNullOrWhiteSpace(url) || url[0] != '/')
                 throw new HugConfigurationException($"{methodName}: URL '{url}' must start with '/'.");
-        foreach (var version in Versions)
-            if (version < 1)
-                throw new HugConfigurationException($"{methodName}: version {version} in option 'Versions' must be 1 or more.");
-        if (Versions.Distinct().Count() != Versions.Length)
-            throw new HugConfigurationException($"{methodName}: option 'Versions' names a version twice.");
+        for (var i = 0; i < Versions.Length; i++)
+        {
+            if (Versions[i] < 1)
+                throw new HugConfigurationException($"{methodName}: version {Versions[i]} in option 'Versions' must be 1 or more.");
+            if (Versions.IndexOf(Versions[i]) != i)
+                throw new HugConfigurationException($"{methodName}: option 'Versions' names version {Versions[i]} twice.");
+        }
         if (Status is { } status && (status < 100 || status > 599))
             throw new HugConfigurationException($"{methodName}: option 'Status' is {status}; an HTTP status is between 100 and 599.");
-        return this with { Methods = methods };
+        return this with { Methods = methods.MoveToImmutable() };
     }
 }

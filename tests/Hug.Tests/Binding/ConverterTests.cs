@@ -8,7 +8,7 @@ namespace Hug.Tests.Binding;
 /// <summary>Every converter's accepted values and messages, without a server.</summary>
 public sealed class ConverterTests
 {
-    private static readonly JsonSerializerOptions Json = new HugApi().Options.Json;
+    private static readonly JsonSerializerOptions Json = new HugApi().Options.ReadOnlyJson;
 
     private static (bool Ok, object? Value, string? Error) Convert(Type type, params string[] values)
     {

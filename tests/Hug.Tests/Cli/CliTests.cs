@@ -33,6 +33,7 @@ public sealed class CliTests
         var (exit, _, error) = await Run("add", "x", "2");
         Assert.Equal(2, exit);
         Assert.StartsWith("number_1: Invalid whole number provided", error);
+        Assert.Contains("<number_1>  The first addend. A whole number", error);
         Assert.DoesNotContain("System.", error);
     }
 

@@ -44,7 +44,7 @@ public sealed class IntrospectionTests
     [Fact]
     public void DescriptorCarriesDocsDefaultsAndRequiredness()
     {
-        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.Plain)), null, new HugApi().Options.Json);
+        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.Plain)), null, () => new HugApi().Options.ReadOnlyJson);
         Assert.Equal("Documented.Plain", descriptor.DisplayName);
         Assert.Equal("The total.", descriptor.ReturnsDoc);
         Assert.True(descriptor.Parameters[0].IsRequired);
@@ -56,7 +56,7 @@ public sealed class IntrospectionTests
     [Fact]
     public void DescriptionAttributeIsTheFallback()
     {
-        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.None)), null, new HugApi().Options.Json);
+        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.None)), null, () => new HugApi().Options.ReadOnlyJson);
         Assert.Equal("From the attribute", descriptor.Summary);
     }
 

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Hug.Binding;
+using Hug.Introspection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hug.Invocation;
+
+/// <summary>
+/// Binds and calls a method through <c>MethodInfo.Invoke</c>. Only for
+/// interfaces that make one call per process (the command line): there, compiling an expression
+/// tree costs far more start-up time (System.Linq.Expressions, JIT) than the single reflective
+/// call it would save. Servers use <see cref="InvokerCompiler"/>.
+/// </summary>
+internal static class ReflectionInvoker
+{
+    public static Func<BindingContext, ValueTask<TResult>> Create<TResult>(EndpointDescriptor endpoint, ImmutableArray<ParameterBinder> binders)
+    {
+        var method = endpoint.Method;
+        var factory = endpoint.NeedsInstance ? ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes) : null;
+        return context =>
+        {
+            var arguments = new object?[binders.Length];
+            for (var i = 0; i < binders.Length; i++) arguments[i] = binders[i].BindBoxed(context);
+            if (context.HasErrors) return default;
+            var target = factory is not null ? context.CreateTarget(factory) : endpoint.Target;
+            object? returned;
+            try
+            {
+                returned = method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null);
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
+                throw;
+            }
+            return endpoint.ReturnKind switch
+            {
+                ReturnKind.Value => new ValueTask<TResult>((TResult)returned!),
+                ReturnKind.Void => default,
+                ReturnKind.TaskOfT => new ValueTask<TResult>((Task<TResult>)returned!),
+                ReturnKind.ValueTaskOfT => (ValueTask<TResult>)returned!,
+                ReturnKind.Task => AwaitAsync<TResult>((Task)returned!),
+                _ => AwaitAsync<TResult>(((ValueTask)returned!).AsTask()),
+            };
+        };
+    }
+
+    private static async ValueTask<TResult> AwaitAsync<TResult>(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return default!;
+    }
+}
