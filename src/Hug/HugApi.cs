@@ -145,7 +145,7 @@ public sealed class HugApi
         catch (HugConfigurationException exception)
         {
             Console.Error.WriteLine(exception.Message);
-            return Hug.Cli.CliExitCodes.Failure;
+            return CliExitCodes.Failure;
         }
         return api.RunAsync(args).GetAwaiter().GetResult();
     }

@@ -7,18 +7,11 @@ namespace Hug;
 /// <see cref="Get"/>, <see cref="Post"/> … register a delegate with the options gathered so far.
 /// <code>var v2 = api.Http.Versions(2); v2.Get("/add", Addition.Add);</code>
 /// </summary>
-public sealed record HttpRouter
+public sealed record HttpRouter : Router<HttpRouteOptions>
 {
-    private readonly HugApi api;
-
-    internal HttpRouter(HugApi api, HttpRouteOptions options)
+    internal HttpRouter(HugApi api, HttpRouteOptions options) : base(api, options)
     {
-        this.api = api;
-        Options = options;
     }
-
-    /// <summary>The options this router registers with.</summary>
-    public HttpRouteOptions Options { get; init; }
 
     /// <summary>A router that adds these URL templates.</summary>
     public HttpRouter Urls(params string[] urls) => this with { Options = Options with { Urls = [.. Options.Urls, .. urls] } };
@@ -41,7 +34,7 @@ public sealed record HttpRouter
     /// <summary>Registers the handler with this router's options as they are.</summary>
     public HttpRouter Route(Delegate handler)
     {
-        api.Register(handler, Options);
+        Api.Register(handler, Options);
         return this;
     }
 
@@ -62,13 +55,7 @@ public sealed record HttpRouter
 
     private HttpRouter On(string method, string url, Delegate handler)
     {
-        api.Register(handler, Options with { Methods = [method], Urls = [url] });
+        Api.Register(handler, Options with { Methods = [method], Urls = [url] });
         return this;
     }
-
-    /// <inheritdoc />
-    public bool Equals(HttpRouter? other) => other is not null && ReferenceEquals(api, other.api) && Options == other.Options;
-
-    /// <inheritdoc />
-    public override int GetHashCode() => Options.GetHashCode();
 }

@@ -52,6 +52,28 @@ public sealed class HostingTests
     private sealed class Marker;
 
     [Fact]
+    public async Task DevelopmentShowsTheExceptionOtherEnvironmentsDoNot()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseUrlsLoopback();
+        builder.Services.AddHug(new HugApi().AddType(typeof(Failing)));
+        await using var app = builder.Build();
+        app.MapHug();
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var (response, body) = await HugServer.ReadAsync(await client.GetAsync("/fail"));
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("secret internal detail", body.GetProperty("detail").GetString());
+        await app.StopAsync();
+    }
+
+    public static class Failing
+    {
+        [Get("/fail")]
+        public static int Fail() => throw new InvalidOperationException("secret internal detail");
+    }
+
+    [Fact]
     public async Task ServesManyRequestsConcurrently()
     {
         await using var server = await HugServer.StartAsync(new HugApi().AddType(typeof(Addition)));
