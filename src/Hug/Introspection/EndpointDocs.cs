@@ -9,21 +9,32 @@ namespace Hug.Introspection;
 /// </summary>
 internal sealed class EndpointDocs(MethodInfo method)
 {
-    private readonly Lazy<(string? Summary, string? Returns, string? TypeSummary, Dictionary<string, string?> Parameters)> docs = new(() =>
-    {
-        var xml = XmlDocumentation.For(method.Module.Assembly);
-        var type = method.DeclaringType;
-        var parameters = method.GetParameters().Where(p => p.Name is not null).ToDictionary(
-            p => p.Name!, p => xml.Parameter(method, p.Name!) ?? p.GetCustomAttribute<DescriptionAttribute>()?.Description);
-        return (
-            xml.Summary(method) ?? method.GetCustomAttribute<DescriptionAttribute>()?.Description,
-            xml.Returns(method),
-            type is null ? null : xml.Summary(type) ?? type.GetCustomAttribute<DescriptionAttribute>()?.Description,
-            parameters);
-    });
+    private Texts? texts;
 
-    public string? Summary => docs.Value.Summary;
-    public string? Returns => docs.Value.Returns;
-    public string? TypeSummary => docs.Value.TypeSummary;
-    public string? Parameter(string name) => docs.Value.Parameters.GetValueOrDefault(name);
+    public string? Summary => Read().Summary;
+    public string? Returns => Read().Returns;
+    public string? TypeSummary => Read().TypeSummary;
+    public string? Parameter(string name) => Read().Parameters.GetValueOrDefault(name);
+
+    private Texts Read() => texts ??= new Texts(method);
+
+    private sealed class Texts
+    {
+        public Texts(MethodInfo method)
+        {
+            var xml = XmlDocumentation.For(method.Module.Assembly);
+            var type = method.DeclaringType;
+            Summary = xml.Summary(method) ?? method.GetCustomAttribute<DescriptionAttribute>()?.Description;
+            Returns = xml.Returns(method);
+            TypeSummary = type is null ? null : xml.Summary(type) ?? type.GetCustomAttribute<DescriptionAttribute>()?.Description;
+            foreach (var parameter in method.GetParameters())
+                if (parameter.Name is { } name)
+                    Parameters[name] = xml.Parameter(method, name) ?? parameter.GetCustomAttribute<DescriptionAttribute>()?.Description;
+        }
+
+        public string? Summary { get; }
+        public string? Returns { get; }
+        public string? TypeSummary { get; }
+        public Dictionary<string, string?> Parameters { get; } = [];
+    }
 }

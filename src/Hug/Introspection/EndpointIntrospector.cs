@@ -10,8 +10,6 @@ namespace Hug.Introspection;
 /// <summary>Method → <see cref="EndpointDescriptor"/>: the only place that reflects over a user's method.</summary>
 internal static class EndpointIntrospector
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static EndpointDescriptor Describe(MethodInfo method, object? target, Func<JsonSerializerOptions> json)
     {
         var displayName = DisplayName(method);
@@ -96,7 +94,7 @@ internal static class EndpointIntrospector
 
     private static bool IsNullable(ParameterInfo parameter) =>
         Nullable.GetUnderlyingType(parameter.ParameterType) is not null
-        || (!parameter.ParameterType.IsValueType && Nullability.Create(parameter).WriteState == NullabilityState.Nullable);
+        || (!parameter.ParameterType.IsValueType && NullableAnnotation.IsNullable(parameter));
 
     private static object? DefaultOf(ParameterInfo parameter)
     {

@@ -81,3 +81,44 @@ public static class Documented
     /// <summary>Nested.</summary>
     public sealed class Nested;
 }
+
+public sealed class NullableAnnotationTests
+{
+    [Theory]
+    [InlineData(nameof(NullableShapes.Plain), false)]
+    [InlineData(nameof(NullableShapes.Annotated), true)]
+    [InlineData(nameof(NullableShapes.ArrayOfNullable), false)]
+    [InlineData(nameof(NullableShapes.NullableArray), true)]
+    [InlineData(nameof(NullableShapes.GenericNullable), true)]
+    [InlineData(nameof(NullableShapes.MixedSecond), true)]
+    public void MatchesNullabilityInfoContext(string method, bool nullable)
+    {
+        var parameter = typeof(NullableShapes).GetMethod(method)!.GetParameters()[^1];
+        Assert.Equal(nullable, Hug.Introspection.NullableAnnotation.IsNullable(parameter));
+        Assert.Equal(nullable, new System.Reflection.NullabilityInfoContext().Create(parameter).WriteState == System.Reflection.NullabilityState.Nullable);
+    }
+
+    [Fact]
+    public void ObliviousCodeIsNotNullable()
+    {
+        var parameter = typeof(NullableShapes.Oblivious).GetMethod(nameof(NullableShapes.Oblivious.Take))!.GetParameters()[0];
+        Assert.False(Hug.Introspection.NullableAnnotation.IsNullable(parameter));
+    }
+}
+
+public static class NullableShapes
+{
+    public static void Plain(string value) { }
+    public static void Annotated(string? value) { }
+    public static void ArrayOfNullable(string?[] value) { }
+    public static void NullableArray(string[]? value) { }
+    public static void GenericNullable(List<string>? value) { }
+    public static void MixedSecond(string first, string? second) { }
+
+#nullable disable
+    public static class Oblivious
+    {
+        public static void Take(string value) { }
+    }
+#nullable restore
+}
