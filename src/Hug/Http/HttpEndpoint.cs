@@ -67,7 +67,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         }
         catch (BadHttpRequestException exception)
         {
-            await Fail(http, new Problem(exception.StatusCode, "Bad Request", new Dictionary<string, string?> { ["request"] = exception.Message }));
+            await Fail(http, Problem.One(exception.StatusCode, "Bad Request", "request", exception.Message));
         }
         catch (Exception exception)
         {
@@ -97,9 +97,9 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
     private static readonly bool IsAsyncStream = typeof(TResult).GetInterfaces().Append(typeof(TResult))
         .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
 
-    private static Task Fail(HttpContext http, Problem problem)
+    private static ValueTask Fail(HttpContext http, Problem problem)
     {
-        if (http.Response.HasStarted) return Task.CompletedTask;
+        if (http.Response.HasStarted) return ValueTask.CompletedTask;
         http.Response.Clear();
         return problem.WriteAsync(http);
     }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
@@ -6,29 +8,40 @@ using Microsoft.AspNetCore.Http;
 namespace Hug.Http;
 
 /// <summary>
-/// Writes a JSON result with its Content-Length: serialised into a per-thread buffer (synchronously,
+/// Writes a JSON body with its Content-Length: serialised into a per-thread buffer (synchronously,
 /// so no other request can share it), copied into the response's pipe, then flushed.
 /// </summary>
 internal static class JsonResponse
 {
     public const string ContentType = "application/json; charset=utf-8";
     private const int KeepBufferUpTo = 64 * 1024;
+    private static readonly JsonWriterOptions ProblemOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? buffer;
     [ThreadStatic] private static Utf8JsonWriter? compact;
     [ThreadStatic] private static Utf8JsonWriter? indented;
 
-    public static ValueTask<System.IO.Pipelines.FlushResult> WriteAsync<T>(HttpContext http, int status, T value, JsonTypeInfo<T> typeInfo)
+    /// <summary>A result serialised by System.Text.Json with the API's options.</summary>
+    public static ValueTask<FlushResult> WriteAsync<T>(HttpContext http, int status, T value, JsonTypeInfo<T> typeInfo) =>
+        WriteAsync(http, status, ContentType, (value, typeInfo), static (writer, state) => JsonSerializer.Serialize(writer, state.value, state.typeInfo),
+            new JsonWriterOptions { Indented = typeInfo.Options.WriteIndented, Encoder = typeInfo.Options.Encoder, SkipValidation = true });
+
+    /// <summary>A body written by hand with a <see cref="Utf8JsonWriter"/> (problem details).</summary>
+    public static ValueTask<FlushResult> WriteAsync<TState>(HttpContext http, int status, string contentType, TState state, Action<Utf8JsonWriter, TState> write) =>
+        WriteAsync(http, status, contentType, state, write, ProblemOptions);
+
+    private static ValueTask<FlushResult> WriteAsync<TState>(HttpContext http, int status, string contentType, TState state,
+        Action<Utf8JsonWriter, TState> write, JsonWriterOptions options)
     {
         var bytes = buffer ??= new ArrayBufferWriter<byte>(256);
-        var writer = WriterFor(typeInfo.Options, bytes);
+        var writer = WriterFor(options, bytes);
         try
         {
-            JsonSerializer.Serialize(writer, value, typeInfo);
+            write(writer, state);
             writer.Flush();
             var response = http.Response;
             response.StatusCode = status;
-            response.ContentType = ContentType;
+            response.ContentType = contentType;
             response.ContentLength = bytes.WrittenCount;
             response.BodyWriter.Write(bytes.WrittenSpan);
         }
@@ -41,11 +54,11 @@ internal static class JsonResponse
         return http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 
-    private static Utf8JsonWriter WriterFor(JsonSerializerOptions options, ArrayBufferWriter<byte> bytes)
+    private static Utf8JsonWriter WriterFor(JsonWriterOptions options, ArrayBufferWriter<byte> bytes)
     {
-        ref var cached = ref options.WriteIndented ? ref indented : ref compact;
+        ref var cached = ref options.Indented ? ref indented : ref compact;
         if (cached is null || !ReferenceEquals(cached.Options.Encoder, options.Encoder))
-            cached = new Utf8JsonWriter(bytes, new JsonWriterOptions { Indented = options.WriteIndented, Encoder = options.Encoder, SkipValidation = true });
+            cached = new Utf8JsonWriter(bytes, options);
         else
             cached.Reset(bytes);
         return cached;

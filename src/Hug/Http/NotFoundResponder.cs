@@ -27,7 +27,7 @@ internal sealed class NotFoundResponder
     public Task RespondAsync(HttpContext http, int? version)
     {
         if (latest is null)
-            return new Problem(404, "Not Found", new Dictionary<string, string?> { ["404"] = "The API call you tried to make was not defined" }).WriteAsync(http);
+            return Problem.One(404, "Not Found", "404", "The API call you tried to make was not defined").WriteAsync(http).AsTask();
         var body = version is { } v && byVersion.TryGetValue(v, out var versioned) ? versioned : latest;
         var response = http.Response;
         response.StatusCode = StatusCodes.Status404NotFound;

@@ -23,15 +23,15 @@ internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFo
                 http.Response.StatusCode = StatusCodes.Status204NoContent;
                 return Task.CompletedTask;
             }
-            return Problem.MethodNotAllowed(request.Method, request.Path.Value ?? "/", resource.Allow).WriteAsync(http);
+            return Problem.MethodNotAllowed(request.Method, request.Path.Value ?? "/", resource.Allow).WriteAsync(http).AsTask();
         }
         var version = urlVersion;
         if (request.Headers.TryGetValue(VersionHeader, out var header))
         {
             if (header.Count != 1 || !int.TryParse(header[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requested))
-                return Problem.Invalid(VersionHeader, "Invalid whole number provided").WriteAsync(http);
+                return Problem.Invalid(VersionHeader, "Invalid whole number provided").WriteAsync(http).AsTask();
             if (urlVersion is { } inUrl && inUrl != requested)
-                return Problem.Invalid(VersionHeader, $"You are requesting conflicting versions: {inUrl} in the URL and {requested} in {VersionHeader}").WriteAsync(http);
+                return Problem.Invalid(VersionHeader, $"You are requesting conflicting versions: {inUrl} in the URL and {requested} in {VersionHeader}").WriteAsync(http).AsTask();
             version = requested;
         }
         var endpoint = handlers.Resolve(version);

@@ -1,0 +1,127 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Hug.Binding;
+using Hug.Http;
+using Hug.Invocation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hug.Benchmarks;
+
+/// <summary>
+/// One request through Hug's binder + invoker + writer, against the Minimal API's generated request
+/// delegate for the same endpoint, in-process on a <see cref="DefaultHttpContext"/>. The
+/// <c>Context</c> rows measure building the request alone: subtract them to get each framework's own cost.
+/// </summary>
+[MemoryDiagnoser]
+public class EndpointBenchmarks
+{
+    private static readonly byte[] SumBody = Encoding.UTF8.GetBytes("""{"number_1":1,"number_2":2}""");
+    private IServiceProvider services = null!;
+    private HttpEndpoint hugAdd = null!;
+    private HttpEndpoint hugSum = null!;
+    private RequestDelegate minimalAdd = null!;
+    private RequestDelegate minimalSum = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        services = new ServiceCollection().AddLogging().AddRouting().BuildServiceProvider();
+        var api = new HugApi().AddType(typeof(Endpoints));
+        hugAdd = Create(api, nameof(Endpoints.Add));
+        hugSum = Create(api, nameof(Endpoints.Sum));
+        var options = new RequestDelegateFactoryOptions { ServiceProvider = services };
+        minimalAdd = RequestDelegateFactory.Create((int number_1, int number_2) => number_1 + number_2, options).RequestDelegate;
+        minimalSum = RequestDelegateFactory.Create((Numbers numbers) => numbers.number_1 + numbers.number_2, options).RequestDelegate;
+        Check("Hug GET", hugAdd.HandleAsync, Get("?number_1=1&number_2=2"), 200, "3");
+        Check("Minimal GET", minimalAdd, Get("?number_1=1&number_2=2"), 200, "3");
+        Check("Hug POST", hugSum.HandleAsync, Post(), 200, "3");
+        Check("Minimal POST", minimalSum, Post(), 200, "3");
+        Check("Hug 400", hugAdd.HandleAsync, Get("?number_1=x&number_2=2"), 400, null);
+        Check("Minimal 400", minimalAdd, Get("?number_1=x&number_2=2"), 400, null);
+    }
+
+    /// <summary>Every benchmarked path must really do its work: a fast failure would measure nothing.</summary>
+    private static void Check(string name, RequestDelegate handler, HttpContext context, int status, string? body)
+    {
+        var output = new MemoryStream();
+        context.Response.Body = output;
+        handler(context).GetAwaiter().GetResult();
+        var text = Encoding.UTF8.GetString(output.ToArray());
+        if (context.Response.StatusCode != status || (body is not null && text != body))
+            throw new InvalidOperationException($"{name}: expected {status} '{body}', got {context.Response.StatusCode} '{text}'");
+    }
+
+    private HttpEndpoint Create(HugApi api, string name)
+    {
+        var descriptor = api.Endpoints.Single(e => e.Name == name);
+        var binders = ParameterBinder.For(descriptor, _ => false, () => api.Options.ReadOnlyJson);
+        return HttpEndpoint.Create(descriptor, descriptor.Http[0], InvokerCompiler.Compile(descriptor, binders), api, NullLogger.Instance, false);
+    }
+
+    private HttpContext Get(string query)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = "GET";
+        context.Request.Path = "/add";
+        context.Request.QueryString = new QueryString(query);
+        context.Response.Body = Stream.Null;
+        return context;
+    }
+
+    private HttpContext Post()
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = "POST";
+        context.Request.Path = "/sum";
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = SumBody.Length;
+        context.Request.Body = new MemoryStream(SumBody, writable: false);
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(HasBody.Instance);
+        context.Response.Body = Stream.Null;
+        return context;
+    }
+
+    [Benchmark(Description = "Context GET")]
+    public HttpContext ContextGet() => Get("?number_1=1&number_2=2");
+
+    [Benchmark(Description = "Hug GET /add")]
+    public Task HugGet() => hugAdd.HandleAsync(Get("?number_1=1&number_2=2"));
+
+    [Benchmark(Description = "Minimal GET /add")]
+    public Task MinimalGet() => minimalAdd(Get("?number_1=1&number_2=2"));
+
+    [Benchmark(Description = "Hug GET /add 400")]
+    public Task HugInvalid() => hugAdd.HandleAsync(Get("?number_1=x&number_2=2"));
+
+    [Benchmark(Description = "Minimal GET /add 400")]
+    public Task MinimalInvalid() => minimalAdd(Get("?number_1=x&number_2=2"));
+
+    [Benchmark(Description = "Context POST")]
+    public HttpContext ContextPost() => Post();
+
+    [Benchmark(Description = "Hug POST /sum")]
+    public Task HugPost() => hugSum.HandleAsync(Post());
+
+    [Benchmark(Description = "Minimal POST /sum")]
+    public Task MinimalPost() => minimalSum(Post());
+
+    public static class Endpoints
+    {
+        [Get("/add")]
+        public static int Add(int number_1, int number_2) => number_1 + number_2;
+
+        [Post("/sum")]
+        public static int Sum(Numbers numbers) => numbers.number_1 + numbers.number_2;
+    }
+
+    public sealed record Numbers(int number_1, int number_2);
+
+    /// <summary>Kestrel says a POST with Content-Length has a body; a bare DefaultHttpContext does not.</summary>
+    private sealed class HasBody : Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature
+    {
+        public static readonly HasBody Instance = new();
+        public bool CanHaveBody => true;
+    }
+}
