@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hug.Binding;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace Hug.Http;
@@ -41,8 +42,11 @@ internal sealed class HttpBindingContext(HttpContext http) : BindingContext(http
         else http.Response.RegisterForDispose((IDisposable)target);
     }
 
-    public static bool HasBody(HttpRequest request) =>
-        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+    /// <summary>Whether the request has a body: the server knows from the framing (Content-Length or chunked).</summary>
+    public static bool HasBody(HttpContext http) =>
+        http.Features.Get<IHttpRequestBodyDetectionFeature>() is { } detection
+            ? detection.CanHaveBody && http.Request.ContentLength is not 0
+            : http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0;
 
     /// <summary>Reads a JSON or form body; on failure, the problem to answer with.</summary>
     public async ValueTask<Problem?> ReadBodyAsync()

@@ -47,7 +47,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         var context = new HttpBindingContext(http);
         try
         {
-            if (readsBody && HttpBindingContext.HasBody(http.Request) && await context.ReadBodyAsync() is { } bodyProblem)
+            if (readsBody && HttpBindingContext.HasBody(http) && await context.ReadBodyAsync() is { } bodyProblem)
             {
                 await bodyProblem.WriteAsync(http);
                 return;

@@ -98,7 +98,7 @@ internal sealed class UrlResource(string template)
     public bool TryGetHandlers(string method, out MethodHandlers handlers)
     {
         foreach (var (name, candidate) in methods)
-            if (string.Equals(name, method, StringComparison.OrdinalIgnoreCase))
+            if (ReferenceEquals(name, method) || string.Equals(name, method, StringComparison.OrdinalIgnoreCase))
             {
                 handlers = candidate;
                 return true;

@@ -45,10 +45,10 @@ public static class HugEndpointRouteBuilderExtensions
 
         foreach (var resource in table.Resources)
         {
-            group.Map(resource.Template, new UrlDispatcher(resource, null, notFound).DispatchAsync)
+            group.Map(resource.Template, new UrlDispatcher(resource, null, notFound, !table.Versions.IsEmpty).DispatchAsync)
                 .WithDisplayName($"Hug {resource.Template}");
             foreach (var version in table.Versions)
-                group.Map($"/v{version}{(resource.Template == "/" ? "" : resource.Template)}", new UrlDispatcher(resource, version, notFound).DispatchAsync)
+                group.Map($"/v{version}{(resource.Template == "/" ? "" : resource.Template)}", new UrlDispatcher(resource, version, notFound, versioned: true).DispatchAsync)
                     .WithDisplayName($"Hug /v{version}{resource.Template}");
         }
         if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
@@ -21,10 +22,19 @@ internal static class JsonResponse
     [ThreadStatic] private static Utf8JsonWriter? compact;
     [ThreadStatic] private static Utf8JsonWriter? indented;
 
-    /// <summary>A result serialised by System.Text.Json with the API's options.</summary>
+    /// <summary>
+    /// A result serialised by System.Text.Json with the API's options. A value with no members
+    /// (number, string, bool, …) goes straight through its converter, skipping the serializer's
+    /// per-call set-up; objects and collections go through <see cref="JsonSerializer"/>.
+    /// </summary>
     public static ValueTask<FlushResult> WriteAsync<T>(HttpContext http, int status, T value, JsonTypeInfo<T> typeInfo) =>
-        WriteAsync(http, status, ContentType, (value, typeInfo), static (writer, state) => JsonSerializer.Serialize(writer, state.value, state.typeInfo),
-            new JsonWriterOptions { Indented = typeInfo.Options.WriteIndented, Encoder = typeInfo.Options.Encoder, SkipValidation = true });
+        WriteAsync(http, status, ContentType, (value, typeInfo), static (writer, state) =>
+        {
+            if (typeof(T) != typeof(object) && state.typeInfo.Kind == JsonTypeInfoKind.None && state.value is not null && state.typeInfo.Converter is JsonConverter<T> converter && !converter.HandleNull)
+                converter.Write(writer, state.value, state.typeInfo.Options);
+            else
+                JsonSerializer.Serialize(writer, state.value, state.typeInfo);
+        }, new JsonWriterOptions { Indented = typeInfo.Options.WriteIndented, Encoder = typeInfo.Options.Encoder, SkipValidation = true });
 
     /// <summary>A body written by hand with a <see cref="Utf8JsonWriter"/> (problem details).</summary>
     public static ValueTask<FlushResult> WriteAsync<TState>(HttpContext http, int status, string contentType, TState state, Action<Utf8JsonWriter, TState> write) =>

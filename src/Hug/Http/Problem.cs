@@ -34,11 +34,11 @@ internal sealed record Problem(int Status, string Title, IReadOnlyDictionary<str
         var flush = JsonResponse.WriteAsync(http, Status, ContentType, this, static (writer, problem) =>
         {
             writer.WriteStartObject();
-            writer.WriteString("type", TypeUri(problem.Status));
-            writer.WriteString("title", problem.Title);
-            writer.WriteNumber("status", problem.Status);
-            if (problem.Detail is not null) writer.WriteString("detail", problem.Detail);
-            writer.WriteStartObject("errors");
+            writer.WriteString(Names.Type, TypeUri(problem.Status));
+            writer.WriteString(Names.Title, problem.Title);
+            writer.WriteNumber(Names.Status, problem.Status);
+            if (problem.Detail is not null) writer.WriteString(Names.Detail, problem.Detail);
+            writer.WriteStartObject(Names.Errors);
             foreach (var (key, message) in problem.Errors) writer.WriteString(key, message);
             writer.WriteEndObject();
             writer.WriteEndObject();
@@ -46,17 +46,40 @@ internal sealed record Problem(int Status, string Title, IReadOnlyDictionary<str
         return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(flush.AsTask());
     }
 
-    private static string TypeUri(int status) => status switch
+    private static JsonEncodedText TypeUri(int status) => status switch
     {
-        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
-        406 => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
-        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
-        500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-        _ => "about:blank",
+        400 => Names.BadRequest,
+        401 => Names.Unauthorized,
+        403 => Names.Forbidden,
+        404 => Names.NotFound,
+        405 => Names.MethodNotAllowed,
+        406 => Names.NotAcceptable,
+        413 => Names.ContentTooLarge,
+        415 => Names.UnsupportedMediaType,
+        500 => Names.InternalServerError,
+        _ => Names.Blank,
     };
+
+    /// <summary>The body's fixed texts, encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+        public static readonly JsonEncodedText Errors = JsonEncodedText.Encode("errors");
+        public static readonly JsonEncodedText BadRequest = Rfc9110("15.5.1");
+        public static readonly JsonEncodedText Unauthorized = Rfc9110("15.5.2");
+        public static readonly JsonEncodedText Forbidden = Rfc9110("15.5.4");
+        public static readonly JsonEncodedText NotFound = Rfc9110("15.5.5");
+        public static readonly JsonEncodedText MethodNotAllowed = Rfc9110("15.5.6");
+        public static readonly JsonEncodedText NotAcceptable = Rfc9110("15.5.7");
+        public static readonly JsonEncodedText ContentTooLarge = Rfc9110("15.5.14");
+        public static readonly JsonEncodedText UnsupportedMediaType = Rfc9110("15.5.16");
+        public static readonly JsonEncodedText InternalServerError = Rfc9110("15.6.1");
+        public static readonly JsonEncodedText Blank = JsonEncodedText.Encode("about:blank");
+
+        private static JsonEncodedText Rfc9110(string section) =>
+            JsonEncodedText.Encode("https://tools.ietf.org/html/rfc9110#section-" + section, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+    }
 }

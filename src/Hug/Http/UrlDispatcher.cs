@@ -7,7 +7,7 @@ namespace Hug.Http;
 /// The request delegate of one URL template (and optional <c>/vN</c> prefix): picks the endpoint by
 /// HTTP method and API version, answers OPTIONS, and 405 with <c>Allow</c> for other methods.
 /// </summary>
-internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFoundResponder notFound)
+internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFoundResponder notFound, bool versioned)
 {
     public const string VersionHeader = "X-Api-Version";
 
@@ -26,7 +26,7 @@ internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFo
             return Problem.MethodNotAllowed(request.Method, request.Path.Value ?? "/", resource.Allow).WriteAsync(http).AsTask();
         }
         var version = urlVersion;
-        if (request.Headers.TryGetValue(VersionHeader, out var header))
+        if (versioned && request.Headers.TryGetValue(VersionHeader, out var header))
         {
             if (header.Count != 1 || !int.TryParse(header[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requested))
                 return Problem.Invalid(VersionHeader, "Invalid whole number provided").WriteAsync(http).AsTask();
