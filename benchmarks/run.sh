@@ -16,6 +16,7 @@ need wrk wrk; need hyperfine hyperfine; need bc bc; need curl curl
 
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 build() { dotnet build "$1" -c Release -o "$out/$2" -v q -nologo >/dev/null; }
+publish_r2r() { dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/$2" -v q -nologo >/dev/null; }
 echo "building (Release)..."
 build benchmarks/servers/HugBench hug
 build benchmarks/servers/BareKestrel bare
@@ -23,6 +24,9 @@ build benchmarks/servers/MinimalApi minimal
 build examples/Addition cli-hug
 build benchmarks/cli/BareCli cli-bare
 build benchmarks/cli/CommandLineCli cli-scl
+publish_r2r examples/Addition r2r-hug
+publish_r2r benchmarks/cli/BareCli r2r-bare
+publish_r2r benchmarks/cli/CommandLineCli r2r-scl
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
 cat > "$out/post.lua" <<'LUA'
@@ -104,11 +108,14 @@ errors=$(for r in $(seq 1 "$rounds"); do echo "$(value "$r" hug invalid 9) / $(v
 echo "Hug 400 path / success path, cpu/req: $errors"
 
 echo
-echo "== CLI: start-to-exit of 'add 1 2' (hyperfine, $cli_runs runs) =="
+echo "== CLI: start-to-exit of 'add 1 2' (hyperfine, $cli_runs runs; JIT = dotnet build, R2R = publish ReadyToRun) =="
 hyperfine -N --warmup 3 --runs "$cli_runs" --style basic \
-  -n "bare console" "dotnet $out/cli-bare/BareCli.dll add 1 2" \
-  -n "System.CommandLine" "dotnet $out/cli-scl/CommandLineCli.dll add 1 2" \
-  -n "Hug" "dotnet $out/cli-hug/Addition.dll add 1 2" 2>&1 | grep -E "Benchmark|Time|faster"
+  -n "bare console (JIT)" "dotnet $out/cli-bare/BareCli.dll add 1 2" \
+  -n "System.CommandLine (JIT)" "dotnet $out/cli-scl/CommandLineCli.dll add 1 2" \
+  -n "Hug (JIT)" "dotnet $out/cli-hug/Addition.dll add 1 2" \
+  -n "bare console (R2R)" "dotnet $out/r2r-bare/BareCli.dll add 1 2" \
+  -n "System.CommandLine (R2R)" "dotnet $out/r2r-scl/CommandLineCli.dll add 1 2" \
+  -n "Hug (R2R)" "dotnet $out/r2r-hug/Addition.dll add 1 2" 2>&1 | grep -E "Benchmark|Time"
 
 echo
 echo "== Microbenchmarks: one request in-process (BenchmarkDotNet) =="
