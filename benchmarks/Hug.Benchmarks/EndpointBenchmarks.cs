@@ -34,11 +34,11 @@ public class EndpointBenchmarks
         var options = new RequestDelegateFactoryOptions { ServiceProvider = services };
         minimalAdd = RequestDelegateFactory.Create((int number_1, int number_2) => number_1 + number_2, options).RequestDelegate;
         minimalSum = RequestDelegateFactory.Create((Numbers numbers) => numbers.number_1 + numbers.number_2, options).RequestDelegate;
-        Check("Hug GET", hugAdd.HandleAsync, Get("?number_1=1&number_2=2"), 200, "3");
+        Check("Hug GET", c => hugAdd.HandleAsync(c), Get("?number_1=1&number_2=2"), 200, "3");
         Check("Minimal GET", minimalAdd, Get("?number_1=1&number_2=2"), 200, "3");
-        Check("Hug POST", hugSum.HandleAsync, Post(), 200, "3");
+        Check("Hug POST", c => hugSum.HandleAsync(c), Post(), 200, "3");
         Check("Minimal POST", minimalSum, Post(), 200, "3");
-        Check("Hug 400", hugAdd.HandleAsync, Get("?number_1=x&number_2=2"), 400, null);
+        Check("Hug 400", c => hugAdd.HandleAsync(c), Get("?number_1=x&number_2=2"), 400, null);
         Check("Minimal 400", minimalAdd, Get("?number_1=x&number_2=2"), 400, null);
     }
 
@@ -56,8 +56,8 @@ public class EndpointBenchmarks
     private HttpEndpoint Create(HugApi api, string name)
     {
         var descriptor = api.Endpoints.Single(e => e.Name == name);
-        var binders = ParameterBinder.For(descriptor, _ => false, () => api.Options.ReadOnlyJson);
-        return HttpEndpoint.Create(descriptor, descriptor.Http[0], InvokerCompiler.Compile(descriptor, binders), api, NullLogger.Instance, false);
+        var binders = ParameterBinder.For(descriptor, api, _ => false);
+        return HttpEndpoint.Create(descriptor, descriptor.Http[0], [], InvokerCompiler.Compile(descriptor, binders), api, NullLogger.Instance, false);
     }
 
     private HttpContext Get(string query)

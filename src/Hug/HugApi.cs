@@ -32,6 +32,46 @@ public sealed class HugApi
     /// </summary>
     public IServiceCollection Services { get; } = new ServiceCollection();
 
+    /// <summary>Registers a requirement that <c>[Requires(name)]</c> refers to.</summary>
+    public HugApi AddRequirement(string name, Requirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        if (!requirements.TryAdd(name, requirement))
+            throw new HugConfigurationException($"A requirement named '{name}' is already registered.");
+        return this;
+    }
+
+    /// <summary>Registers a custom directive: <c>[Directive(name)]</c> parameters receive <paramref name="value"/>(call context).</summary>
+    public HugApi AddDirective(string name, Func<CallContext, object?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!directives.TryAdd(name, value))
+            throw new HugConfigurationException($"A directive named '{name}' is already registered.");
+        return this;
+    }
+
+    private readonly Dictionary<string, Requirement> requirements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<CallContext, object?>> directives = new(StringComparer.Ordinal);
+
+    internal Func<CallContext, object?> Directive(EndpointDescriptor endpoint, string parameter, string name) =>
+        directives.TryGetValue(name, out var directive) ? directive
+        : throw new HugConfigurationException($"{endpoint.DisplayName}: parameter '{parameter}' asks for directive '{name}', which is not registered; call api.AddDirective(\"{name}\", ...).");
+
+    /// <summary>The requirements of an endpoint on one interface: its <c>[Requires]</c> names and its router's, in order.</summary>
+    internal IReadOnlyList<Requirement> RequirementsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<Requirement> fromRouter)
+    {
+        var found = new List<Requirement>();
+        foreach (var declared in endpoint.Requires)
+        {
+            if (!requirements.TryGetValue(declared.Name, out var requirement))
+                throw new HugConfigurationException($"{endpoint.DisplayName}: [Requires(\"{declared.Name}\")] names no registered requirement; call api.AddRequirement(\"{declared.Name}\", ...).");
+            if ((requirement.Interfaces & declared.Interfaces & @interface) != 0 && !found.Contains(requirement)) found.Add(requirement);
+        }
+        foreach (var requirement in fromRouter)
+            if ((requirement.Interfaces & @interface) != 0 && !found.Contains(requirement)) found.Add(requirement);
+        return found;
+    }
+
     /// <summary>The root HTTP router: <c>api.Http.Get("/path", Method)</c>, or chain options first.</summary>
     public HttpRouter Http => new(this, new HttpRouteOptions());
 

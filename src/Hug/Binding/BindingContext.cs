@@ -30,6 +30,13 @@ internal abstract class BindingContext(IServiceProvider services)
 
     public virtual CancellationToken Cancellation => CancellationToken.None;
 
+    private CallContext? call;
+
+    /// <summary>The call as requirements and directives see it, created on first use.</summary>
+    public CallContext Call => call ??= CreateCall();
+
+    protected abstract CallContext CreateCall();
+
     public void AddError(string key, string message)
     {
         errors ??= new Dictionary<string, string>(StringComparer.Ordinal);

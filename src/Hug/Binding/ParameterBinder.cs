@@ -18,8 +18,9 @@ internal abstract class ParameterBinder
     public abstract object? BindBoxed(BindingContext context);
 
     /// <summary>Binders for every parameter of an endpoint, with services resolved by <paramref name="isService"/>.</summary>
-    public static ImmutableArray<ParameterBinder> For(EndpointDescriptor endpoint, Func<Type, bool> isService, Func<JsonSerializerOptions> json)
+    public static ImmutableArray<ParameterBinder> For(EndpointDescriptor endpoint, HugApi api, Func<Type, bool> isService)
     {
+        Func<JsonSerializerOptions> json = () => api.Options.ReadOnlyJson;
         var jsonParameters = endpoint.Parameters.Count(p => p.Source == ParameterSource.Json && !isService(p.Type));
         var binders = ImmutableArray.CreateBuilder<ParameterBinder>(endpoint.Parameters.Length);
         foreach (var parameter in endpoint.Parameters)
@@ -36,8 +37,8 @@ internal abstract class ParameterBinder
                     $"{endpoint.DisplayName}: parameter '{parameter.Name}' has type {parameter.Type.Name}, which Hug cannot read from a request " +
                     "and no registered service provides; use a simple type, a record/class read as JSON, or register the type as a service."),
             };
-            object[] arguments = binderType == typeof(ValueBinder<>)
-                ? [parameter, source == ParameterSource.Json && jsonParameters == 1, json]
+            object[] arguments = binderType == typeof(ValueBinder<>) ? [parameter, source == ParameterSource.Json && jsonParameters == 1, json]
+                : binderType == typeof(ContextBinder<>) ? [parameter, endpoint, api]
                 : [parameter];
             binders.Add(Generic.Create<ParameterBinder>(binderType, parameter.Type, arguments));
         }
@@ -112,12 +113,38 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
     }
 }
 
-/// <summary>A value of the call itself: the HTTP context, request, response, user or cancellation.</summary>
-internal sealed class ContextBinder<T>(ParameterDescriptor parameter) : ParameterBinder<T>(parameter)
+/// <summary>
+/// A directive: a value of the call itself (HTTP context, request, response, cancellation, user,
+/// timer, interface, API version, the call context, a logger) or a custom directive's value.
+/// </summary>
+internal sealed class ContextBinder<T> : ParameterBinder<T>
 {
-    private readonly Func<BindingContext, T> read = (Func<BindingContext, T>)Reader(parameter.Context);
+    private readonly Func<BindingContext, T> read;
+
+    public ContextBinder(ParameterDescriptor parameter, EndpointDescriptor endpoint, HugApi api) : base(parameter)
+    {
+        read = parameter.Context switch
+        {
+            ContextValue.Custom => Custom(api.Directive(endpoint, parameter.Name, parameter.DirectiveName!)),
+            ContextValue.Logger => Logger(),
+            ContextValue.AuthenticatedUser => static c => c.Call.User is T user ? user : default!,
+            _ => (Func<BindingContext, T>)Reader(parameter.Context),
+        };
+    }
 
     public override T Bind(BindingContext context) => read(context);
+
+    private static Func<BindingContext, T> Custom(Func<CallContext, object?> directive) =>
+        c => directive(c.Call) is T value ? value : default!;
+
+    /// <summary>The logger from the call's services, or a logger that discards (a CLI without logging).</summary>
+    private static Func<BindingContext, T> Logger()
+    {
+        var fallback = (T)(typeof(T).IsGenericType
+            ? typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>).MakeGenericType(typeof(T).GetGenericArguments()[0]).GetField("Instance")!.GetValue(null)!
+            : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        return c => c.Services.GetService(typeof(T)) is T logger ? logger : fallback;
+    }
 
     private static Delegate Reader(ContextValue kind) => kind switch
     {
@@ -126,6 +153,11 @@ internal sealed class ContextBinder<T>(ParameterDescriptor parameter) : Paramete
         ContextValue.HttpRequest => (Func<BindingContext, HttpRequest>)(c => Http(c).Request),
         ContextValue.HttpResponse => (Func<BindingContext, HttpResponse>)(c => Http(c).Response),
         ContextValue.User => (Func<BindingContext, ClaimsPrincipal>)(c => c.HttpContext?.User ?? new ClaimsPrincipal()),
+        ContextValue.Timer => (Func<BindingContext, HugTimer>)(c => new HugTimer(c.Call.Started)),
+        ContextValue.Interface => (Func<BindingContext, HugInterfaces>)(c => c.Call.Interface),
+        ContextValue.Call => (Func<BindingContext, CallContext>)(c => c.Call),
+        ContextValue.ApiVersion => (Func<BindingContext, int?>)(c => c.Call.ApiVersion),
+        ContextValue.Api => (Func<BindingContext, HugApi>)(c => c.Call.Api),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

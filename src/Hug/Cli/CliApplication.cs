@@ -30,7 +30,7 @@ internal sealed class CliApplication : IDisposable
         session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document);
         foreach (var descriptor in api.Endpoints)
             foreach (var options in descriptor.Cli)
-                Add(CliEndpoint.Create(descriptor, options, services));
+                Add(CliEndpoint.Create(descriptor, options, services, api));
         if (api.Endpoints.Any(e => !e.Http.IsEmpty) || endpoints.Count == 0)
         {
             if (root.Subcommands.Any(c => c.Name == "serve"))

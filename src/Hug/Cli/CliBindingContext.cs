@@ -4,7 +4,8 @@ using Microsoft.Extensions.Primitives;
 namespace Hug.Cli;
 
 /// <summary>One command invocation as the binder sees it: the text values parsed from argv.</summary>
-internal sealed class CliBindingContext(IServiceProvider services, Dictionary<string, StringValues> values, CancellationToken cancellation)
+internal sealed class CliBindingContext(IServiceProvider services, Dictionary<string, StringValues> values, CancellationToken cancellation,
+    HugApi api, string endpoint, Func<string, string?> credential)
     : BindingContext(services), IAsyncDisposable
 {
     private List<object>? disposables;
@@ -15,6 +16,9 @@ internal sealed class CliBindingContext(IServiceProvider services, Dictionary<st
         values.TryGetValue(name, out var value) ? RawValue.FromStrings(value) : RawValue.Missing;
 
     public override RawValue GetBody() => RawValue.Missing;
+
+    protected override CallContext CreateCall() =>
+        new(api, endpoint, HugInterfaces.Cli, Services, null, cancellation, null, credential);
 
     protected override void RegisterForDispose(object target) => (disposables ??= []).Add(target);
 

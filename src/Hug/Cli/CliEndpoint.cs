@@ -10,10 +10,14 @@ namespace Hug.Cli;
 /// <summary>One exposed method as a command: its System.CommandLine command and the action that binds, invokes and prints.</summary>
 internal abstract class CliEndpoint
 {
-    protected CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services)
+    private readonly Dictionary<string, (Option<string> Option, string Variable)> credentials = new(StringComparer.Ordinal);
+
+    protected CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api)
     {
         Descriptor = descriptor;
         Services = services;
+        Api = api;
+        Requirements = api.RequirementsFor(descriptor, HugInterfaces.Cli, options.Requires);
         Name = options.Name ?? Naming.Kebab(descriptor.Name);
         Path = [.. options.Groups, Name];
         foreach (var parameter in descriptor.Parameters)
@@ -23,6 +27,37 @@ internal abstract class CliEndpoint
         Parameters = CliParameter.For(descriptor);
         Command = new Command(Name);
         foreach (var parameter in Parameters) parameter.AddTo(Command);
+        foreach (var credential in Requirements.SelectMany(r => r.CliCredentials))
+        {
+            if (credentials.ContainsKey(credential.Name)) continue;
+            var option = new Option<string>("--" + credential.Name) { Description = $"{credential.Description} (or {credential.EnvironmentVariable})" };
+            credentials[credential.Name] = (option, credential.EnvironmentVariable);
+            Command.Options.Add(option);
+        }
+    }
+
+    protected HugApi Api { get; }
+
+    /// <summary>The requirements that apply on the command line, checked in order before binding.</summary>
+    public IReadOnlyList<Requirement> Requirements { get; }
+
+    /// <summary>A credential from its option, else its environment variable.</summary>
+    protected Func<string, string?> Credentials(ParseResult parseResult) => name =>
+        credentials.TryGetValue(name, out var source)
+            ? parseResult.GetValue(source.Option) ?? Environment.GetEnvironmentVariable(source.Variable)
+            : null;
+
+    /// <summary>Runs every requirement; the first failure goes to stderr and ends the call with exit code 1.</summary>
+    protected async ValueTask<bool> MeetsRequirementsAsync(CallContext call, CliSession session)
+    {
+        foreach (var requirement in Requirements)
+        {
+            var result = await requirement.CheckAsync(call);
+            if (result.Succeeded) continue;
+            await session.Error.WriteLineAsync($"{result.Title}: {result.Message}");
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Fills in the help texts (XML docs are read here, only when help or usage is shown).</summary>
@@ -39,20 +74,20 @@ internal abstract class CliEndpoint
     public List<CliParameter> Parameters { get; }
     protected CliServices Services { get; }
 
-    public static CliEndpoint Create(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services) =>
-        Generic.Create<CliEndpoint>(typeof(CliEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, options, services);
+    public static CliEndpoint Create(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api) =>
+        Generic.Create<CliEndpoint>(typeof(CliEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, options, services, api);
 
     /// <summary>Runs the command; the result is the exit code.</summary>
     public abstract Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken);
 }
 
-internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services)
-    : CliEndpoint(descriptor, options, services)
+internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api)
+    : CliEndpoint(descriptor, options, services, api)
 {
     public override async Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
     {
         var json = session.Json;
-        var binders = ParameterBinder.For(Descriptor, Services.IsService, json);
+        var binders = ParameterBinder.For(Descriptor, Api, Services.IsService);
         var invoke = ReflectionInvoker.Create<TResult>(Descriptor, binders);
         var values = new Dictionary<string, StringValues>(Parameters.Count, StringComparer.Ordinal);
         foreach (var parameter in Parameters)
@@ -60,9 +95,11 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
             var given = parameter.Read(parseResult);
             if (given.Count > 0) values[parameter.Parameter.Name] = given;
         }
-        await using var context = new CliBindingContext(Services.Provider, values, cancellationToken);
+        await using var context = new CliBindingContext(Services.Provider, values, cancellationToken, Api, Descriptor.DisplayName, Credentials(parseResult));
         try
         {
+            if ((Requirements.Count > 0 || Descriptor.UsesCallContext) && !await MeetsRequirementsAsync(context.Call, session))
+                return CliExitCodes.Failure;
             var pending = invoke(context);
             if (context.HasErrors)
             {

@@ -45,6 +45,7 @@ internal static class HugDocumentation
         var descriptor = endpoint.Descriptor;
         var entry = new JsonObject();
         if (descriptor.Summary is { } usage) entry["usage"] = usage;
+        if (endpoint.Requirements.Count > 0) entry["requires"] = new JsonArray([.. endpoint.Requirements.Select(r => (JsonNode)r.Description)]);
         var examples = new JsonArray();
         foreach (var example in endpoint.Route.Examples)
             examples.Add(prefix + (example.StartsWith('/') ? example : $"{template}?{example}"));

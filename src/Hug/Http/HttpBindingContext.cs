@@ -10,7 +10,7 @@ namespace Hug.Http;
 /// One HTTP request as the binder sees it. A name is looked up body first, then query, then route
 /// (hug's precedence: route &lt; query &lt; body).
 /// </summary>
-internal sealed class HttpBindingContext(HttpContext http) : BindingContext(http.RequestServices)
+internal sealed class HttpBindingContext(HttpContext http, HugApi api, string endpoint, int? version) : BindingContext(http.RequestServices)
 {
     private JsonElement body;
     private bool hasJsonBody;
@@ -33,6 +33,9 @@ internal sealed class HttpBindingContext(HttpContext http) : BindingContext(http
             ? RawValue.FromStrings(text)
             : RawValue.Missing;
     }
+
+    protected override CallContext CreateCall() =>
+        new(api, endpoint, HugInterfaces.Http, http.RequestServices, http, http.RequestAborted, version, static _ => null);
 
     public override RawValue GetBody() => hasJsonBody ? RawValue.FromJson(body) : RawValue.Missing;
 

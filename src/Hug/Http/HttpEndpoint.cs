@@ -8,17 +8,34 @@ using Microsoft.Extensions.Logging;
 
 namespace Hug.Http;
 
-/// <summary>One exposed method on one set of HTTP route options: binds, invokes and writes.</summary>
-internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route)
+/// <summary>One exposed method on one set of HTTP route options: checks requirements, binds, invokes and writes.</summary>
+internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, IReadOnlyList<Requirement> requirements)
 {
     public EndpointDescriptor Descriptor { get; } = descriptor;
     public HttpRouteOptions Route { get; } = route;
 
-    public abstract Task HandleAsync(HttpContext http);
+    /// <summary>The requirements that apply over HTTP, checked in order before the body is read.</summary>
+    public IReadOnlyList<Requirement> Requirements { get; } = requirements;
 
-    public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, Delegate invoker, HugApi api, ILogger logger, bool development)
+    /// <summary>Handles one request; <paramref name="version"/> is the API version the dispatcher resolved.</summary>
+    public abstract Task HandleAsync(HttpContext http, int? version = null);
+
+    public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, IReadOnlyList<Requirement> requirements,
+        Delegate invoker, HugApi api, ILogger logger, bool development) =>
+        Generic.Create<HttpEndpoint>(typeof(HttpEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, route, requirements, invoker, api, logger, development);
+
+    /// <summary>Runs every requirement; the first failure is answered (401 with its challenge, 403, …) and ends the call.</summary>
+    protected async ValueTask<bool> MeetsRequirementsAsync(HttpContext http, CallContext call)
     {
-        return Generic.Create<HttpEndpoint>(typeof(HttpEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, route, invoker, api, logger, development);
+        foreach (var requirement in Requirements)
+        {
+            var result = await requirement.CheckAsync(call);
+            if (result.Succeeded) continue;
+            if (result.Challenge is not null) http.Response.Headers.WWWAuthenticate = result.Challenge;
+            await Problem.One(result.Status, result.Title, result.Title, result.Message).WriteAsync(http);
+            return false;
+        }
+        return true;
     }
 }
 
@@ -31,8 +48,14 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
     private readonly ILogger logger;
     private readonly bool development;
 
-    public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, Delegate invoker, HugApi api, ILogger logger, bool development) : base(descriptor, route)
+    private readonly HugApi api;
+    private readonly bool needsCall;
+
+    public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, IReadOnlyList<Requirement> requirements,
+        Delegate invoker, HugApi api, ILogger logger, bool development) : base(descriptor, route, requirements)
     {
+        this.api = api;
+        needsCall = requirements.Count > 0 || descriptor.UsesCallContext;
         invoke = (Func<BindingContext, ValueTask<TResult>>)invoker;
         readsBody = descriptor.Parameters.Any(p => p.IsInput);
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
@@ -42,11 +65,12 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         this.development = development;
     }
 
-    public override async Task HandleAsync(HttpContext http)
+    public override async Task HandleAsync(HttpContext http, int? version = null)
     {
-        var context = new HttpBindingContext(http);
+        var context = new HttpBindingContext(http, api, Descriptor.DisplayName, version);
         try
         {
+            if (needsCall && !await MeetsRequirementsAsync(http, context.Call)) return;
             if (readsBody && HttpBindingContext.HasBody(http) && await context.ReadBodyAsync() is { } bodyProblem)
             {
                 await bodyProblem.WriteAsync(http);

@@ -34,10 +34,10 @@ public static class HugEndpointRouteBuilderExtensions
         var httpEndpoints = new List<HttpEndpoint>();
         foreach (var descriptor in api.Endpoints.Where(e => !e.Http.IsEmpty))
         {
-            var binders = ParameterBinder.For(descriptor, t => isService?.IsService(t) == true, () => api.Options.ReadOnlyJson);
+            var binders = ParameterBinder.For(descriptor, api, t => isService?.IsService(t) == true);
             var invoker = InvokerCompiler.Compile(descriptor, binders);
             foreach (var route in descriptor.Http)
-                httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, invoker, api, logger, development));
+                httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), invoker, api, logger, development));
         }
         var table = HttpRouteTable.Build(httpEndpoints);
         var notFound = new NotFoundResponder(api, table);

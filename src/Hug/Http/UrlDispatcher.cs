@@ -35,6 +35,6 @@ internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFo
             version = requested;
         }
         var endpoint = handlers.Resolve(version);
-        return endpoint is null ? notFound.RespondAsync(http, version) : endpoint.HandleAsync(http);
+        return endpoint is null ? notFound.RespondAsync(http, version) : endpoint.HandleAsync(http, version);
     }
 }

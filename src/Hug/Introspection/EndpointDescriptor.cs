@@ -23,6 +23,12 @@ internal sealed record EndpointDescriptor
     public ImmutableArray<HttpRouteOptions> Http { get; init; } = [];
     public ImmutableArray<CliCommandOptions> Cli { get; init; } = [];
 
+    /// <summary><c>[Requires]</c> on the method and its class: registered names, each narrowed to some interfaces.</summary>
+    public ImmutableArray<RequiresAttribute> Requires { get; init; } = [];
+
+    /// <summary>Whether any parameter is a directive that reads the call context.</summary>
+    public bool UsesCallContext => Parameters.Any(p => p.Context is >= ContextValue.Timer);
+
     /// <summary>An instance method whose object is created through DI for each call.</summary>
     public bool NeedsInstance => !Method.IsStatic && Target is null;
 
@@ -44,6 +50,7 @@ internal sealed record ParameterDescriptor
     public string? Doc => Docs.Parameter(Name);
     public required ParameterSource Source { get; init; }
     public ContextValue Context { get; init; }
+    public string? DirectiveName { get; init; }
     public Binding.ValueConverter? Converter { get; init; }
     public ImmutableArray<System.ComponentModel.DataAnnotations.ValidationAttribute> Validators { get; init; } = [];
     public ParameterInfo? Info { get; init; }
@@ -66,4 +73,9 @@ internal enum ParameterSource
     Unresolved,
 }
 
-internal enum ContextValue { None, HttpContext, HttpRequest, HttpResponse, CancellationToken, User }
+/// <summary>Values the framework fills (directives). Those from <see cref="Timer"/> on read the <see cref="CallContext"/>.</summary>
+internal enum ContextValue
+{
+    None, HttpContext, HttpRequest, HttpResponse, CancellationToken, User, Logger,
+    Timer, Interface, Call, ApiVersion, AuthenticatedUser, Api, Custom,
+}

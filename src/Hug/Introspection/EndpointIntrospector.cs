@@ -31,6 +31,7 @@ internal static class EndpointIntrospector
             Target = target,
             Docs = docs,
             Parameters = parameters,
+            Requires = [.. method.GetCustomAttributes<RequiresAttribute>(), .. method.DeclaringType?.GetCustomAttributes<RequiresAttribute>() ?? []],
             ResultType = resultType,
             ReturnKind = returnKind,
         };
@@ -45,7 +46,7 @@ internal static class EndpointIntrospector
         var type = parameter.ParameterType;
         if (type.IsByRef || parameter.IsOut)
             throw new HugConfigurationException($"{method}: parameter '{name}' is ref/out/in; exposed methods take values.");
-        var context = ContextOf(type);
+        var (context, directive) = DirectiveOf(parameter);
         var fromServices = IsFromServices(parameter);
         var converter = context == ContextValue.None && !fromServices
             ? ConverterFactory.TryCreate(type, parameter.GetCustomAttribute<DelimitedAttribute>()?.Separator, json)
@@ -68,10 +69,26 @@ internal static class EndpointIntrospector
             Docs = docs,
             Source = source,
             Context = context,
+            DirectiveName = directive,
             Converter = converter,
             Validators = [.. parameter.GetCustomAttributes<ValidationAttribute>(true)],
             Info = parameter,
         };
+    }
+
+    private static (ContextValue, string?) DirectiveOf(ParameterInfo parameter)
+    {
+        if (parameter.GetCustomAttribute<DirectiveAttribute>() is { } custom) return (ContextValue.Custom, custom.Name);
+        if (parameter.IsDefined(typeof(UserAttribute))) return (ContextValue.AuthenticatedUser, null);
+        if (parameter.IsDefined(typeof(ApiVersionAttribute)))
+            return parameter.ParameterType == typeof(int?) ? (ContextValue.ApiVersion, null)
+                : throw new HugConfigurationException($"{EndpointIntrospector.DisplayName((MethodInfo)parameter.Member)}: [ApiVersion] parameter '{parameter.Name}' must be an int?.");
+        var type = parameter.ParameterType;
+        if (type == typeof(HugTimer)) return (ContextValue.Timer, null);
+        if (type == typeof(HugInterfaces)) return (ContextValue.Interface, null);
+        if (type == typeof(CallContext)) return (ContextValue.Call, null);
+        if (type == typeof(HugApi)) return (ContextValue.Api, null);
+        return (ContextOf(type), null);
     }
 
     /// <summary>
@@ -85,6 +102,8 @@ internal static class EndpointIntrospector
         "Microsoft.AspNetCore.Http.HttpResponse" => ContextValue.HttpResponse,
         "System.Threading.CancellationToken" => ContextValue.CancellationToken,
         "System.Security.Claims.ClaimsPrincipal" => ContextValue.User,
+        "Microsoft.Extensions.Logging.ILogger" => ContextValue.Logger,
+        _ when type.IsGenericType && type.GetGenericTypeDefinition().FullName == "Microsoft.Extensions.Logging.ILogger`1" => ContextValue.Logger,
         _ => ContextValue.None,
     };
 

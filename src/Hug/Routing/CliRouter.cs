@@ -13,6 +13,9 @@ public sealed record CliRouter : Router<CliCommandOptions>
     /// <summary>A router whose commands sit in the group <paramref name="name"/> (nested in any current group).</summary>
     public CliRouter Group(string name) => this with { Options = Options with { Groups = [.. Options.Groups, name] } };
 
+    /// <summary>A router whose commands need these requirements (on the command line, where each applies).</summary>
+    public CliRouter Requires(params Requirement[] requirements) => this with { Options = Options with { Requires = [.. Options.Requires, .. requirements] } };
+
     /// <summary>Registers <paramref name="handler"/> as a command named after its method.</summary>
     public CliRouter Command(Delegate handler)
     {

@@ -26,10 +26,13 @@ public sealed record HttpRouteOptions
     /// <summary>Whether the route is left out of the documentation.</summary>
     public bool Private { get; init; }
 
+    /// <summary>Requirements of the routes registered with these options.</summary>
+    public ImmutableArray<Requirement> Requires { get; init; } = [];
+
     /// <summary>Value equality, element by element, for the array options too.</summary>
     public bool Equals(HttpRouteOptions? other) =>
         other is not null && Urls.SequenceEqual(other.Urls) && Methods.SequenceEqual(other.Methods) && Examples.SequenceEqual(other.Examples)
-        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private;
+        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private && Requires.SequenceEqual(other.Requires);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(string.Join(',', Urls), string.Join(',', Methods), string.Join(',', Versions), Status, Private);

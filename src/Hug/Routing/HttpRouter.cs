@@ -28,6 +28,9 @@ public sealed record HttpRouter : Router<HttpRouteOptions>
     /// <summary>A router that documents these example query strings.</summary>
     public HttpRouter Examples(params string[] examples) => this with { Options = Options with { Examples = [.. Options.Examples, .. examples] } };
 
+    /// <summary>A router whose routes need these requirements (on HTTP, where each applies).</summary>
+    public HttpRouter Requires(params Requirement[] requirements) => this with { Options = Options with { Requires = [.. Options.Requires, .. requirements] } };
+
     /// <summary>A router whose routes are hidden from the documentation.</summary>
     public HttpRouter Private(bool isPrivate = true) => this with { Options = Options with { Private = isPrivate } };
 

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Hug;
+
+/// <summary>
+/// One call of an exposed method as requirements and directives see it: which interface, the
+/// HTTP request (if any), services, cancellation, the authenticated user, credentials.
+/// </summary>
+public sealed class CallContext
+{
+    private readonly Func<string, string?> credential;
+
+    internal CallContext(HugApi api, string endpoint, HugInterfaces @interface, IServiceProvider services, HttpContext? httpContext,
+        CancellationToken cancellation, int? apiVersion, Func<string, string?> credential)
+    {
+        Api = api;
+        Endpoint = endpoint;
+        Interface = @interface;
+        Services = services;
+        HttpContext = httpContext;
+        Cancellation = cancellation;
+        ApiVersion = apiVersion;
+        this.credential = credential;
+        Started = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>The API serving the call.</summary>
+    public HugApi Api { get; }
+
+    /// <summary>The endpoint's name (<c>Addition.Add</c>).</summary>
+    public string Endpoint { get; }
+
+    /// <summary>The interface the call came through.</summary>
+    public HugInterfaces Interface { get; }
+
+    /// <summary>The call's services (the request's scope over HTTP).</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>The HTTP context; null on other interfaces.</summary>
+    public HttpContext? HttpContext { get; }
+
+    /// <summary>Cancelled when the client goes away (HTTP) or on Ctrl+C (CLI).</summary>
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>The API version requested (<c>/v2/…</c> or <c>X-Api-Version</c>), if any.</summary>
+    public int? ApiVersion { get; }
+
+    /// <summary>The user an authentication requirement accepted, or null.</summary>
+    public object? User { get; set; }
+
+    internal long Started { get; }
+
+    /// <summary>
+    /// A credential given on the command line (<c>--api-key</c>) or in the environment
+    /// (<c>HUG_API_KEY</c>); null over HTTP, where credentials come from the request.
+    /// </summary>
+    /// <param name="name">The credential's name in kebab case, such as <c>api-key</c>.</param>
+    public string? Credential(string name) => credential(name);
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Hug;
+
+/// <summary>
+/// A directive: the time since the call began (before binding). Returned in a result it
+/// serialises as seconds, like hug's timer.
+/// </summary>
+[JsonConverter(typeof(HugTimerJsonConverter))]
+public sealed class HugTimer
+{
+    private readonly long started;
+
+    internal HugTimer(long started) => this.started = started;
+
+    /// <summary>Time elapsed since the call began.</summary>
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(started);
+
+    /// <summary>Elapsed seconds.</summary>
+    public double Seconds => Elapsed.TotalSeconds;
+
+    /// <inheritdoc />
+    public override string ToString() => Seconds.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class HugTimerJsonConverter : JsonConverter<HugTimer>
+    {
+        public override HugTimer Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("A timer is only written.");
+
+        public override void Write(Utf8JsonWriter writer, HugTimer value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Seconds);
+    }
+}
