@@ -51,6 +51,10 @@ public sealed class HugApi
     }
 
     private readonly Dictionary<string, Requirement> requirements = new(StringComparer.Ordinal);
+    private Documentation.ApiDocumentation? documentation;
+
+    /// <summary>The hug-style documentation of the API's HTTP endpoints for <paramref name="version"/> (latest when null).</summary>
+    internal System.Text.Json.Nodes.JsonObject Documentation(int? version) => (documentation ??= new(this)).For(version);
     private readonly Dictionary<string, Func<CallContext, object?>> directives = new(StringComparer.Ordinal);
 
     internal Func<CallContext, object?> Directive(EndpointDescriptor endpoint, string parameter, string name) =>

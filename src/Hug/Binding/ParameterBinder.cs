@@ -158,6 +158,8 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
         ContextValue.Call => (Func<BindingContext, CallContext>)(c => c.Call),
         ContextValue.ApiVersion => (Func<BindingContext, int?>)(c => c.Call.ApiVersion),
         ContextValue.Api => (Func<BindingContext, HugApi>)(c => c.Call.Api),
+        ContextValue.Documentation => (Func<BindingContext, System.Text.Json.Nodes.JsonObject>)(c => c.Call.Api.Documentation(c.Call.ApiVersion)),
+        ContextValue.CurrentApi => (Func<BindingContext, CurrentApi>)(c => new CurrentApi(c.Call)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

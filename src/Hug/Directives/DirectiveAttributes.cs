@@ -8,6 +8,10 @@ public sealed class UserAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class ApiVersionAttribute : Attribute;
 
+/// <summary>The parameter (a <c>System.Text.Json.Nodes.JsonObject</c>) receives the API's documentation for the call's version.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class DocumentationAttribute : Attribute;
+
 /// <summary>The parameter receives the value of the custom directive <paramref name="name"/>, registered with <see cref="HugApi.AddDirective"/>.</summary>
 /// <param name="name">The directive's name.</param>
 [AttributeUsage(AttributeTargets.Parameter)]

@@ -13,6 +13,9 @@ public enum HugInterfaces
     /// <summary>The command line.</summary>
     Cli = 2,
 
+    /// <summary>In-process calls, such as a sibling endpoint called through <see cref="CurrentApi"/>.</summary>
+    Local = 4,
+
     /// <summary>Every interface.</summary>
-    All = Http | Cli,
+    All = Http | Cli | Local,
 }

@@ -77,5 +77,5 @@ internal enum ParameterSource
 internal enum ContextValue
 {
     None, HttpContext, HttpRequest, HttpResponse, CancellationToken, User, Logger,
-    Timer, Interface, Call, ApiVersion, AuthenticatedUser, Api, Custom,
+    Timer, Interface, Call, ApiVersion, AuthenticatedUser, Api, Custom, Documentation, CurrentApi,
 }

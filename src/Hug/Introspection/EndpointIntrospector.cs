@@ -83,8 +83,12 @@ internal static class EndpointIntrospector
         if (parameter.IsDefined(typeof(ApiVersionAttribute)))
             return parameter.ParameterType == typeof(int?) ? (ContextValue.ApiVersion, null)
                 : throw new HugConfigurationException($"{EndpointIntrospector.DisplayName((MethodInfo)parameter.Member)}: [ApiVersion] parameter '{parameter.Name}' must be an int?.");
+        if (parameter.IsDefined(typeof(DocumentationAttribute)))
+            return parameter.ParameterType == typeof(System.Text.Json.Nodes.JsonObject) ? (ContextValue.Documentation, null)
+                : throw new HugConfigurationException($"{EndpointIntrospector.DisplayName((MethodInfo)parameter.Member)}: [Documentation] parameter '{parameter.Name}' must be a JsonObject.");
         var type = parameter.ParameterType;
         if (type == typeof(HugTimer)) return (ContextValue.Timer, null);
+        if (type == typeof(CurrentApi)) return (ContextValue.CurrentApi, null);
         if (type == typeof(HugInterfaces)) return (ContextValue.Interface, null);
         if (type == typeof(CallContext)) return (ContextValue.Call, null);
         if (type == typeof(HugApi)) return (ContextValue.Api, null);
