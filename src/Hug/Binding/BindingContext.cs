@@ -7,8 +7,9 @@ namespace Hug.Binding;
 /// One call's raw input and collected errors, as an interface adapter presents it to the binder.
 /// Each interface (HTTP, CLI, …) derives its own.
 /// </summary>
-internal abstract class BindingContext(IServiceProvider services)
+internal abstract class BindingContext(IServiceProvider services) : IAsyncDisposable
 {
+    private List<object>? disposables;
     private Dictionary<string, string>? errors;
 
     public IServiceProvider Services { get; } = services;
@@ -59,5 +60,15 @@ internal abstract class BindingContext(IServiceProvider services)
         return target;
     }
 
-    protected abstract void RegisterForDispose(object target);
+    /// <summary>Keeps a per-call instance for disposal when the call ends; HTTP hands it to the response instead.</summary>
+    protected virtual void RegisterForDispose(object target) => (disposables ??= []).Add(target);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var target in disposables ?? [])
+        {
+            if (target is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else ((IDisposable)target).Dispose();
+        }
+    }
 }

@@ -6,10 +6,8 @@ namespace Hug.Cli;
 /// <summary>One command invocation as the binder sees it: the text values parsed from argv.</summary>
 internal sealed class CliBindingContext(IServiceProvider services, Dictionary<string, StringValues> values, CancellationToken cancellation,
     HugApi api, string endpoint, Func<string, string?> credential)
-    : BindingContext(services), IAsyncDisposable
+    : BindingContext(services)
 {
-    private List<object>? disposables;
-
     public override CancellationToken Cancellation => cancellation;
 
     public override RawValue GetValue(string name) =>
@@ -19,16 +17,4 @@ internal sealed class CliBindingContext(IServiceProvider services, Dictionary<st
 
     protected override CallContext CreateCall() =>
         new(api, endpoint, HugInterfaces.Cli, Services, null, cancellation, null, credential);
-
-    protected override void RegisterForDispose(object target) => (disposables ??= []).Add(target);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (disposables is null) return;
-        foreach (var target in disposables)
-        {
-            if (target is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-            else ((IDisposable)target).Dispose();
-        }
-    }
 }

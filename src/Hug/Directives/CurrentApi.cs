@@ -79,10 +79,8 @@ public sealed class HugValidationException(string endpoint, IReadOnlyDictionary<
 
 /// <summary>An in-process call's arguments, as the binder sees them.</summary>
 internal sealed class LocalBindingContext(CallContext caller, string endpoint, Dictionary<string, RawValue> values)
-    : BindingContext(caller.Services), IAsyncDisposable
+    : BindingContext(caller.Services)
 {
-    private List<object>? disposables;
-
     public override Microsoft.AspNetCore.Http.HttpContext? HttpContext => caller.HttpContext;
 
     public override CancellationToken Cancellation => caller.Cancellation;
@@ -96,17 +94,6 @@ internal sealed class LocalBindingContext(CallContext caller, string endpoint, D
         {
             User = caller.User,
         };
-
-    protected override void RegisterForDispose(object target) => (disposables ??= []).Add(target);
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var target in disposables ?? [])
-        {
-            if (target is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-            else ((IDisposable)target).Dispose();
-        }
-    }
 }
 
 /// <summary>Compiled invokers of in-process calls, one per endpoint, results boxed for <see cref="CurrentApi"/>.</summary>

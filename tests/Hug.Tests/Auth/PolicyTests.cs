@@ -16,18 +16,18 @@ public sealed class PolicyTests
     [Fact]
     public async Task PolicyRequirementUsesTheAppsAuthentication()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrlsLoopback();
-        builder.Services.AddAuthentication("Header").AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>("Header", null);
-        builder.Services.AddAuthorization(options => options.AddPolicy("Admins", policy => policy.RequireRole("admin")));
-        var api = new HugApi().AddRequirement("admins", Authentication.Policy("Admins"));
-        api.AddType(typeof(Admin));
-        builder.Services.AddHug(api);
-        await using var app = builder.Build();
-        app.UseAuthentication();
-        app.MapHug();
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var api = new HugApi().AddRequirement("admins", Authentication.Policy("Admins")).AddType(typeof(Admin));
+        await using var server = await AppServer.StartAsync(builder =>
+        {
+            builder.Services.AddAuthentication("Header").AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>("Header", null);
+            builder.Services.AddAuthorization(options => options.AddPolicy("Admins", policy => policy.RequireRole("admin")));
+            builder.Services.AddHug(api);
+        }, app =>
+        {
+            app.UseAuthentication();
+            app.MapHug();
+        });
+        var client = server.Client;
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/admin")).StatusCode);
         var user = new HttpRequestMessage(HttpMethod.Get, "/admin");
@@ -37,7 +37,6 @@ public sealed class PolicyTests
         admin.Headers.Add("X-User", "root");
         var response = await client.SendAsync(admin);
         Assert.Equal("\"root is admin\"", await response.Content.ReadAsStringAsync());
-        await app.StopAsync();
     }
 
     public static class Admin

@@ -258,21 +258,16 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task ServicesAreInjectedAndInstancesCreatedPerCall()
     {
-        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrlsLoopback();
-        builder.Services.AddSingleton<IClock, FixedClock>();
-        builder.Services.AddHug(new HugApi().AddType(typeof(InstanceApi)).AddType(typeof(BindingApi)));
-        await using var app = builder.Build();
-        app.MapHug();
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await using var server = await AppServer.StartAsync(builder => builder.Services
+            .AddSingleton<IClock, FixedClock>()
+            .AddHug(new HugApi().AddType(typeof(InstanceApi)).AddType(typeof(BindingApi))), app => app.MapHug());
+        var client = server.Client;
         var before = InstanceApi.Disposed;
         Assert.Equal("\"2026-11-22\"", await client.GetStringAsync("/today"));
         Assert.Equal("\"2026-11-22\"", await client.GetStringAsync("/instance"));
         Assert.Equal("\"2026-11-22\"", await client.GetStringAsync("/instance"));
         Assert.True(InstanceApi.Disposed >= before + 2);
         Assert.Equal("\"null|null|5|Green\"", await client.GetStringAsync("/optional"));
-        await app.StopAsync();
     }
 
     [Fact]

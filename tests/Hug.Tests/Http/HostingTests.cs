@@ -12,41 +12,34 @@ public sealed class HostingTests
     [Fact]
     public async Task MapHugLivesBesideMinimalApis()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrlsLoopback();
-        builder.Services.AddHug(new HugApi().AddType(typeof(Addition)));
-        await using var app = builder.Build();
-        app.MapGet("/minimal", () => "minimal");
-        app.MapHug();
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await using var server = await AppServer.StartAsync(builder => builder.Services.AddHug(new HugApi().AddType(typeof(Addition))), app =>
+        {
+            app.MapGet("/minimal", () => "minimal");
+            app.MapHug();
+        });
+        var client = server.Client;
         Assert.Equal("minimal", await client.GetStringAsync("/minimal"));
         Assert.Equal("3", await client.GetStringAsync("/add?number_1=1&number_2=2"));
         var missing = await client.GetAsync("/missing");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("documentation", await missing.Content.ReadAsStringAsync());
-        await app.StopAsync();
     }
 
     [Fact]
     public async Task MapHugConventionsApplyToEveryEndpoint()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrlsLoopback();
-        builder.Services.AddHug(new HugApi().AddType(typeof(Addition)));
-        await using var app = builder.Build();
-        app.Use(async (context, next) =>
+        await using var server = await AppServer.StartAsync(builder => builder.Services.AddHug(new HugApi().AddType(typeof(Addition))), app =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null) context.Response.Headers["X-Convention"] = "applied";
-            await next(context);
+            app.Use(async (context, next) =>
+            {
+                if (context.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null) context.Response.Headers["X-Convention"] = "applied";
+                await next(context);
+            });
+            app.MapHug().WithMetadata(new Marker());
         });
-        app.MapHug().WithMetadata(new Marker());
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        var response = await client.GetAsync("/add?number_1=1&number_2=2");
+        var response = await server.Client.GetAsync("/add?number_1=1&number_2=2");
         Assert.Equal("3", await response.Content.ReadAsStringAsync());
         Assert.Equal("applied", response.Headers.GetValues("X-Convention").Single());
-        await app.StopAsync();
     }
 
     private sealed class Marker;
@@ -54,17 +47,11 @@ public sealed class HostingTests
     [Fact]
     public async Task DevelopmentShowsTheExceptionOtherEnvironmentsDoNot()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseUrlsLoopback();
-        builder.Services.AddHug(new HugApi().AddType(typeof(Failing)));
-        await using var app = builder.Build();
-        app.MapHug();
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        var (response, body) = await HugServer.ReadAsync(await client.GetAsync("/fail"));
+        await using var server = await AppServer.StartAsync(builder => builder.Services.AddHug(new HugApi().AddType(typeof(Failing))),
+            app => app.MapHug(), environment: "Development");
+        var (response, body) = await HugServer.ReadAsync(await server.Client.GetAsync("/fail"));
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("secret internal detail", body.GetProperty("detail").GetString());
-        await app.StopAsync();
     }
 
     public static class Failing
