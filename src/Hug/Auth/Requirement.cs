@@ -11,7 +11,17 @@ public abstract class Requirement
     public abstract string Description { get; }
 
     /// <summary>The interfaces it applies to; the method stays free on the others.</summary>
-    public HugInterfaces Interfaces { get; init; } = HugInterfaces.All;
+    public HugInterfaces Interfaces { get => scope; init => scope = value; }
+
+    private HugInterfaces scope = HugInterfaces.All;
+
+    /// <summary>A copy of this requirement that applies only on <paramref name="interfaces"/>.</summary>
+    public Requirement Only(HugInterfaces interfaces)
+    {
+        var copy = (Requirement)MemberwiseClone();
+        copy.scope = interfaces;
+        return copy;
+    }
 
     /// <summary>Credentials the command line accepts for it (options and environment variables), shown in <c>--help</c>.</summary>
     public virtual IReadOnlyList<CliCredential> CliCredentials => [];
