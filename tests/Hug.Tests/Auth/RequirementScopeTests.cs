@@ -67,3 +67,16 @@ public sealed class RequirementScopeTests
         public static string Two([User] string user) => $"two for {user}";
     }
 }
+
+public sealed class SecretEqualsTests
+{
+    [Theory]
+    [InlineData("s3cret", "s3cret", true)]
+    [InlineData("s3cret", "s3creT", false)]
+    [InlineData("", "s3cret", false)]
+    [InlineData(null, "s3cret", false)]
+    [InlineData("s3cret", null, false)]
+    [InlineData("a-much-longer-given-secret", "short", false)]
+    public void ComparesWholeSecrets(string? given, string? expected, bool equal) =>
+        Assert.Equal(equal, Authentication.SecretEquals(given, expected));
+}
