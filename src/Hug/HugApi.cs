@@ -51,6 +51,28 @@ public sealed class HugApi
     }
 
     private readonly Dictionary<string, Requirement> requirements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OutputFormat> formats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [OutputFormat.Json.Name] = OutputFormat.Json,
+        [OutputFormat.PrettyJson.Name] = OutputFormat.PrettyJson,
+        [OutputFormat.Text.Name] = OutputFormat.Text,
+        [OutputFormat.Html.Name] = OutputFormat.Html,
+    };
+
+    /// <summary>Registers an output format that endpoints offer by its <see cref="OutputFormat.Name"/>.</summary>
+    public HugApi AddOutputFormat(OutputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (!formats.TryAdd(format.Name, format))
+            throw new HugConfigurationException($"An output format named '{format.Name}' is already registered.");
+        return this;
+    }
+
+    /// <summary>The formats a route offers, default first: its <c>Formats</c> names, or JSON.</summary>
+    internal IReadOnlyList<OutputFormat> FormatsFor(EndpointDescriptor endpoint, HttpRouteOptions route) =>
+        route.Formats.IsDefaultOrEmpty ? [OutputFormat.Json]
+        : [.. route.Formats.Select(name => formats.TryGetValue(name, out var format) ? format
+            : throw new HugConfigurationException($"{endpoint.DisplayName}: output format '{name}' is not registered; use one of {string.Join(", ", formats.Keys)} or call api.AddOutputFormat(...)."))];
     private Documentation.ApiDocumentation? documentation;
 
     /// <summary>The hug-style documentation of the API's HTTP endpoints for <paramref name="version"/> (latest when null).</summary>

@@ -1,3 +1,4 @@
+using Hug.Formats;
 using System.CommandLine;
 using System.Text.Json;
 using Hug.Binding;
@@ -136,7 +137,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
             await stream.PrintAsync(result, output, json, cancellationToken);
             return;
         }
-        if (CliOutput.Format(result, typeof(TResult), json) is { } text) await output.WriteLineAsync(text);
+        if (PlainText.Format(result, typeof(TResult), json) is { } text) await output.WriteLineAsync(text);
         await output.FlushAsync(cancellationToken);
     }
 }
@@ -153,7 +154,7 @@ internal sealed class AsyncStreamPrinter<TItem> : IAsyncStreamPrinter
     {
         await foreach (var item in ((IAsyncEnumerable<TItem>)stream).WithCancellation(cancellationToken))
         {
-            if (CliOutput.Format(item, typeof(TItem), json, indented: false) is { } line) await output.WriteLineAsync(line);
+            if (PlainText.Format(item, typeof(TItem), json, indented: false) is { } line) await output.WriteLineAsync(line);
             await output.FlushAsync(cancellationToken);
         }
     }

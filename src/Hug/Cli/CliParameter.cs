@@ -1,3 +1,4 @@
+using Hug.Formats;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Hug.Binding;
@@ -88,7 +89,7 @@ internal sealed class CliParameter
         var type = Parameter.Converter!.Description;
         var text = Parameter.Doc is { } doc ? $"{doc.TrimEnd('.')}. {type}" : type;
         if (Parameter.HasDefault && Parameter.DefaultValue is not null and not false)
-            text += $" [default: {CliOutput.Plain(Parameter.DefaultValue, Parameter.Type)}]";
+            text += $" [default: {PlainText.Plain(Parameter.DefaultValue, Parameter.Type)}]";
         Symbol.Description = text;
     }
 

@@ -12,8 +12,6 @@ namespace Hug.Documentation;
 /// </summary>
 internal static class HugDocumentation
 {
-    public const string JsonFormat = "JSON (Javascript Serialized Object Notation)";
-
     public static JsonObject Build(HugApi api, HttpRouteTable table, int? version)
     {
         var handlers = new JsonObject();
@@ -63,8 +61,10 @@ internal static class HugDocumentation
         }
         if (inputs.Count > 0) entry["inputs"] = inputs;
         var outputs = descriptor.HasResult
-            ? new JsonObject { ["format"] = JsonFormat, ["content_type"] = JsonResponse.ContentType }
+            ? new JsonObject { ["format"] = endpoint.Formats[0].Description, ["content_type"] = endpoint.Formats[0].ContentType }
             : new JsonObject { ["format"] = "No content" };
+        if (descriptor.HasResult && endpoint.Formats.Count > 1)
+            outputs["formats"] = new JsonArray([.. endpoint.Formats.Select(f => (JsonNode)f.ContentType)]);
         if (descriptor.ReturnsDoc is { } returns) outputs["type"] = returns;
         else if (descriptor.HasResult && TypeDescription(descriptor.ResultType, json) is { } type) outputs["type"] = type;
         if (endpoint.Route.Status is { } status) outputs["status"] = status;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Hug.Binding;
+using Hug.Formats;
 using Hug.Introspection;
 using Hug.Invocation;
 using Microsoft.AspNetCore.Http;
@@ -8,21 +9,27 @@ using Microsoft.Extensions.Logging;
 
 namespace Hug.Http;
 
+/// <summary>What an HTTP endpoint is built from, besides its descriptor and route: resolved at start-up.</summary>
+internal sealed record HttpEndpointPlan(IReadOnlyList<Requirement> Requirements, IReadOnlyList<OutputFormat> Formats, Delegate? Invoker,
+    HugApi Api, ILogger Logger, bool Development);
+
 /// <summary>One exposed method on one set of HTTP route options: checks requirements, binds, invokes and writes.</summary>
-internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, IReadOnlyList<Requirement> requirements)
+internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan)
 {
     public EndpointDescriptor Descriptor { get; } = descriptor;
     public HttpRouteOptions Route { get; } = route;
 
     /// <summary>The requirements that apply over HTTP, checked in order before the body is read.</summary>
-    public IReadOnlyList<Requirement> Requirements { get; } = requirements;
+    public IReadOnlyList<Requirement> Requirements { get; } = plan.Requirements;
 
-    /// <summary>Handles one request; <paramref name="version"/> is the API version the dispatcher resolved.</summary>
-    public abstract Task HandleAsync(HttpContext http, int? version = null);
+    /// <summary>The output formats offered, the default first.</summary>
+    public abstract IReadOnlyList<OutputFormat> Formats { get; }
 
-    public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, IReadOnlyList<Requirement> requirements,
-        Delegate invoker, HugApi api, ILogger logger, bool development) =>
-        Generic.Create<HttpEndpoint>(typeof(HttpEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, route, requirements, invoker, api, logger, development);
+    /// <summary>Handles one request at the resolved API <paramref name="version"/>; <paramref name="suffix"/> is a URL suffix choosing the format.</summary>
+    public abstract Task HandleAsync(HttpContext http, int? version = null, string? suffix = null);
+
+    public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) =>
+        Generic.Create<HttpEndpoint>(typeof(HttpEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, route, plan);
 
     /// <summary>Runs every requirement; the first failure is answered (401 with its challenge, 403, …) and ends the call.</summary>
     protected async ValueTask<bool> MeetsRequirementsAsync(HttpContext http, CallContext call)
@@ -37,6 +44,26 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
         }
         return true;
     }
+
+    /// <summary>The format for this request: by URL suffix, else by <c>Accept</c>; null when nothing offered is acceptable.</summary>
+    protected OutputFormat? ChooseFormat(HttpContext http, string? suffix)
+    {
+        var offered = Formats;
+        if (suffix is not null)
+        {
+            foreach (var format in offered)
+                if (string.Equals(format.Suffix, suffix, StringComparison.OrdinalIgnoreCase)) return format;
+            return null;
+        }
+        var accept = http.Request.Headers.Accept;
+        return accept.Count == 0 ? offered[0] : FormatNegotiation.Choose(offered, accept);
+    }
+
+    protected Task NotAcceptableAsync(HttpContext http, string? suffix) => (suffix is null
+        ? Problem.One(406, "Not Acceptable", "Accept",
+            $"None of the accepted types ({http.Request.Headers.Accept}) can be produced; this endpoint offers {string.Join(", ", Formats.Select(f => f.MediaType))}")
+        : Problem.One(404, "Not Found", "suffix", $"This endpoint has no '.{suffix}' form; it offers {string.Join(", ", Formats.Where(f => f.Suffix is not null).Select(f => "." + f.Suffix))}"))
+        .WriteAsync(http).AsTask();
 }
 
 internal sealed class HttpEndpoint<TResult> : HttpEndpoint
@@ -50,13 +77,16 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
 
     private readonly HugApi api;
     private readonly bool needsCall;
+    private readonly IStreamWriter? streamWriter;
 
-    public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, IReadOnlyList<Requirement> requirements,
-        Delegate invoker, HugApi api, ILogger logger, bool development) : base(descriptor, route, requirements)
+    public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) : base(descriptor, route, plan)
     {
+        var (api, logger, development) = (plan.Api, plan.Logger, plan.Development);
         this.api = api;
-        needsCall = requirements.Count > 0 || descriptor.UsesCallContext;
-        invoke = (Func<BindingContext, ValueTask<TResult>>)invoker;
+        needsCall = Requirements.Count > 0 || descriptor.UsesCallContext;
+        invoke = (Func<BindingContext, ValueTask<TResult>>)plan.Invoker!;
+        streamWriter = StreamItem is null ? null : Generic.Create<IStreamWriter>(typeof(StreamWriter<>), StreamItem);
+        Formats = streamWriter is null ? plan.Formats : StreamFormat.Offered;
         readsBody = descriptor.Parameters.Any(p => p.IsInput);
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
         if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)))
@@ -65,8 +95,16 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         this.development = development;
     }
 
-    public override async Task HandleAsync(HttpContext http, int? version = null)
+    public override IReadOnlyList<OutputFormat> Formats { get; }
+
+    public override async Task HandleAsync(HttpContext http, int? version = null, string? suffix = null)
     {
+        var format = ChooseFormat(http, suffix);
+        if (format is null)
+        {
+            await NotAcceptableAsync(http, suffix);
+            return;
+        }
         var context = new HttpBindingContext(http, api, Descriptor.DisplayName, version);
         try
         {
@@ -83,7 +121,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
                 return;
             }
             var result = await pending;
-            await WriteAsync(http, result);
+            await WriteAsync(http, result, format);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -100,7 +138,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         }
     }
 
-    private ValueTask WriteAsync(HttpContext http, TResult result)
+    private ValueTask WriteAsync(HttpContext http, TResult result, OutputFormat format)
     {
         if (typeof(TResult) == typeof(NoResult))
         {
@@ -108,18 +146,23 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
             return ValueTask.CompletedTask;
         }
         if (result is IResult executable) return new ValueTask(executable.ExecuteAsync(http));
-        if (IsAsyncStream && result is not null)
+        if (streamWriter is not null && result is not null)
+            return new ValueTask(streamWriter.WriteAsync(http, status, result, format, api.Options.ReadOnlyJson));
+        if (format == OutputFormat.Json)
         {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = JsonResponse.ContentType;
-            return new ValueTask(System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, result, typeInfo!, http.RequestAborted));
+            var flush = JsonResponse.WriteAsync(http, status, result, typeInfo!);
+            return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(flush.AsTask());
         }
-        var flush = JsonResponse.WriteAsync(http, status, result, typeInfo!);
-        return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(flush.AsTask());
+        var body = format.Render(result, typeof(TResult), api.Options.ReadOnlyJson);
+        var response = http.Response;
+        response.StatusCode = status;
+        response.ContentType = format.ContentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, http.RequestAborted);
     }
 
-    private static readonly bool IsAsyncStream = typeof(TResult).GetInterfaces().Append(typeof(TResult))
-        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
+    private static readonly Type? StreamItem = typeof(TResult).GetInterfaces().Append(typeof(TResult))
+        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))?.GetGenericArguments()[0];
 
     private static ValueTask Fail(HttpContext http, Problem problem)
     {

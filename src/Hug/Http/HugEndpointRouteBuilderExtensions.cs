@@ -37,7 +37,8 @@ public static class HugEndpointRouteBuilderExtensions
             var binders = ParameterBinder.For(descriptor, api, t => isService?.IsService(t) == true);
             var invoker = InvokerCompiler.Compile(descriptor, binders);
             foreach (var route in descriptor.Http)
-                httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), invoker, api, logger, development));
+                httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(
+                    api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), api.FormatsFor(descriptor, route), invoker, api, logger, development)));
         }
         var table = HttpRouteTable.Build(httpEndpoints);
         var notFound = new NotFoundResponder(api, table);
@@ -45,11 +46,19 @@ public static class HugEndpointRouteBuilderExtensions
 
         foreach (var resource in table.Resources)
         {
-            group.Map(resource.Template, new UrlDispatcher(resource, null, notFound, !table.Versions.IsEmpty).DispatchAsync)
-                .WithDisplayName($"Hug {resource.Template}");
-            foreach (var version in table.Versions)
-                group.Map($"/v{version}{(resource.Template == "/" ? "" : resource.Template)}", new UrlDispatcher(resource, version, notFound, versioned: true).DispatchAsync)
-                    .WithDisplayName($"Hug /v{version}{resource.Template}");
+            // Each template, its URL-suffix forms (/add.txt), and both again under every /vN prefix.
+            var forms = new List<(string Template, string? Suffix)> { (resource.Template, null) };
+            if (resource.Template != "/" && !resource.Template.EndsWith('}'))
+                forms.AddRange(resource.Methods.SelectMany(m => m.Handlers.All).SelectMany(e => e.Formats)
+                    .Select(f => f.Suffix).OfType<string>().Distinct().Select(s => ($"{resource.Template}.{s}", (string?)s)));
+            foreach (var (template, suffix) in forms)
+            {
+                group.Map(template, new UrlDispatcher(resource, null, notFound, !table.Versions.IsEmpty, suffix).DispatchAsync)
+                    .WithDisplayName($"Hug {template}");
+                foreach (var version in table.Versions)
+                    group.Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFound, versioned: true, suffix).DispatchAsync)
+                        .WithDisplayName($"Hug /v{version}{template}");
+            }
         }
         if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))
         {

@@ -7,7 +7,7 @@ namespace Hug.Http;
 /// The request delegate of one URL template (and optional <c>/vN</c> prefix): picks the endpoint by
 /// HTTP method and API version, answers OPTIONS, and 405 with <c>Allow</c> for other methods.
 /// </summary>
-internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFoundResponder notFound, bool versioned)
+internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFoundResponder notFound, bool versioned, string? suffix = null)
 {
     public const string VersionHeader = "X-Api-Version";
 
@@ -35,6 +35,6 @@ internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFo
             version = requested;
         }
         var endpoint = handlers.Resolve(version);
-        return endpoint is null ? notFound.RespondAsync(http, version) : endpoint.HandleAsync(http, version);
+        return endpoint is null ? notFound.RespondAsync(http, version) : endpoint.HandleAsync(http, version, suffix);
     }
 }

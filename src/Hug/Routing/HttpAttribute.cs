@@ -47,6 +47,9 @@ public class HttpAttribute : Attribute
     /// <summary>Hides the route from the documentation.</summary>
     public bool Private { get; set; }
 
+    /// <summary>Output formats offered (<c>json</c>, <c>pretty-json</c>, <c>text</c>, <c>html</c> or registered ones), the default first.</summary>
+    public string[]? Formats { get; set; }
+
     internal HttpRouteOptions ToOptions(string methodName)
     {
         if (fixedMethods is not null && !Methods.SequenceEqual(fixedMethods))
@@ -63,6 +66,7 @@ public class HttpAttribute : Attribute
             Versions = Versions is null ? [] : [.. Versions],
             Status = Status == 0 ? null : Status,
             Private = Private,
+            Formats = Formats is null ? [] : [.. Formats],
         };
     }
 }

@@ -26,13 +26,16 @@ public sealed record HttpRouteOptions
     /// <summary>Whether the route is left out of the documentation.</summary>
     public bool Private { get; init; }
 
+    /// <summary>Output formats offered by name, the default first; empty means JSON only.</summary>
+    public ImmutableArray<string> Formats { get; init; } = [];
+
     /// <summary>Requirements of the routes registered with these options.</summary>
     public ImmutableArray<Requirement> Requires { get; init; } = [];
 
     /// <summary>Value equality, element by element, for the array options too.</summary>
     public bool Equals(HttpRouteOptions? other) =>
         other is not null && Urls.SequenceEqual(other.Urls) && Methods.SequenceEqual(other.Methods) && Examples.SequenceEqual(other.Examples)
-        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private && Requires.SequenceEqual(other.Requires);
+        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private && Requires.SequenceEqual(other.Requires) && Formats.SequenceEqual(other.Formats);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(string.Join(',', Urls), string.Join(',', Methods), string.Join(',', Versions), Status, Private);

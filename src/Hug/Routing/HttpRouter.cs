@@ -31,6 +31,9 @@ public sealed record HttpRouter : Router<HttpRouteOptions>
     /// <summary>A router whose routes need these requirements (on HTTP, where each applies).</summary>
     public HttpRouter Requires(params Requirement[] requirements) => this with { Options = Options with { Requires = [.. Options.Requires, .. requirements] } };
 
+    /// <summary>A router whose routes offer these output formats (by name), the first being the default.</summary>
+    public HttpRouter Formats(params string[] formats) => this with { Options = Options with { Formats = [.. formats] } };
+
     /// <summary>A router whose routes are hidden from the documentation.</summary>
     public HttpRouter Private(bool isPrivate = true) => this with { Options = Options with { Private = isPrivate } };
 

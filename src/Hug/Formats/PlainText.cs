@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Hug.Cli;
+namespace Hug.Formats;
 
 /// <summary>
-/// How results print: strings and scalars plain (<c>3</c>, <c>hello</c>, <c>2024-01-31</c>, enums as
+/// A result as text, for the command line and the HTTP text format: strings and scalars plain (<c>3</c>, <c>hello</c>, <c>2024-01-31</c>, enums as
 /// in JSON), objects and collections as indented JSON, null and void as nothing. Common scalars are
 /// formatted directly, so printing <c>3</c> does not start System.Text.Json.
 /// </summary>
-internal static class CliOutput
+internal static class PlainText
 {
     public static string? Format(object? value, Type type, Func<JsonSerializerOptions> json, bool indented = true)
     {
