@@ -59,6 +59,19 @@ public sealed class HugApi
         [OutputFormat.Html.Name] = OutputFormat.Html,
     };
 
+    internal ExceptionHandlers Exceptions { get; } = new();
+
+    /// <summary>
+    /// Answers exceptions of type <typeparamref name="TException"/> (and its subclasses, unless a more
+    /// specific handler is registered) with the status and body <paramref name="handler"/> returns;
+    /// returning null lets the exception through (a 500).
+    /// </summary>
+    public HugApi OnException<TException>(Func<TException, CallContext, ErrorResponse?> handler) where TException : Exception
+    {
+        Exceptions.Add(handler);
+        return this;
+    }
+
     /// <summary>Registers an output format that endpoints offer by its <see cref="OutputFormat.Name"/>.</summary>
     public HugApi AddOutputFormat(OutputFormat format)
     {

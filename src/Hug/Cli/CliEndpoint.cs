@@ -118,6 +118,11 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
             await session.Error.WriteLineAsync("Cancelled.");
             return CliExitCodes.Cancelled;
         }
+        catch (Exception exception) when (!Api.Exceptions.IsEmpty && Api.Exceptions.Handle(exception, context.Call) is { } handled)
+        {
+            if (handled.Body is not null) await session.Error.WriteLineAsync(PlainText.Format(handled.Body, handled.Body.GetType(), json));
+            return CliExitCodes.Failure;
+        }
         catch (Exception exception)
         {
             await session.Error.WriteLineAsync(session.Debug ? exception.ToString() : $"{Descriptor.DisplayName} failed: {exception.Message}");

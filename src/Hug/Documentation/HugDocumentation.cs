@@ -60,10 +60,11 @@ internal static class HugDocumentation
             inputs[parameter.Name] = input;
         }
         if (inputs.Count > 0) entry["inputs"] = inputs;
-        var outputs = descriptor.HasResult
-            ? new JsonObject { ["format"] = endpoint.Formats[0].Description, ["content_type"] = endpoint.Formats[0].ContentType }
-            : new JsonObject { ["format"] = "No content" };
-        if (descriptor.HasResult && endpoint.Formats.Count > 1)
+        var outputs = !descriptor.HasResult ? new JsonObject { ["format"] = "No content" }
+            : Formats.FileResults.IsFileResult(descriptor.ResultType)
+                ? new JsonObject { ["format"] = "File", ["content_type"] = endpoint.Route.ContentType ?? (descriptor.ResultType == typeof(FileInfo) ? "by file extension" : "application/octet-stream") }
+                : new JsonObject { ["format"] = endpoint.Formats[0].Description, ["content_type"] = endpoint.Formats[0].ContentType };
+        if (descriptor.HasResult && endpoint.Formats.Count > 1 && !Formats.FileResults.IsFileResult(descriptor.ResultType))
             outputs["formats"] = new JsonArray([.. endpoint.Formats.Select(f => (JsonNode)f.ContentType)]);
         if (descriptor.ReturnsDoc is { } returns) outputs["type"] = returns;
         else if (descriptor.HasResult && TypeDescription(descriptor.ResultType, json) is { } type) outputs["type"] = type;

@@ -87,9 +87,10 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         invoke = (Func<BindingContext, ValueTask<TResult>>)plan.Invoker!;
         streamWriter = StreamItem is null ? null : Generic.Create<IStreamWriter>(typeof(StreamWriter<>), StreamItem);
         Formats = streamWriter is null ? plan.Formats : StreamFormat.Offered;
+        headers = [.. route.Headers.Select(h => (h[..h.IndexOf(':')].Trim(), h[(h.IndexOf(':') + 1)..].Trim()))];
         readsBody = descriptor.Parameters.Any(p => p.IsInput);
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
-        if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)))
+        if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)) && !IsFile)
             typeInfo = (JsonTypeInfo<TResult>)api.Options.ReadOnlyJson.GetTypeInfo(typeof(TResult));
         this.logger = logger;
         this.development = development;
@@ -131,6 +132,18 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         {
             await Fail(http, Problem.One(exception.StatusCode, "Bad Request", "request", exception.Message));
         }
+        catch (Exception exception) when (!api.Exceptions.IsEmpty && !http.Response.HasStarted && api.Exceptions.Handle(exception, context.Call) is { } handled)
+        {
+            http.Response.Clear();
+            http.Response.StatusCode = handled.Status;
+            if (handled.Body is not null)
+            {
+                var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(handled.Body, handled.Body.GetType(), api.Options.ReadOnlyJson);
+                http.Response.ContentType = JsonResponse.ContentType;
+                http.Response.ContentLength = body.Length;
+                await http.Response.Body.WriteAsync(body, http.RequestAborted);
+            }
+        }
         catch (Exception exception)
         {
             logger.LogError(exception, "{Endpoint} failed on {Method} {Path}", Descriptor.DisplayName, http.Request.Method, http.Request.Path);
@@ -145,7 +158,9 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
             http.Response.StatusCode = status;
             return ValueTask.CompletedTask;
         }
+        foreach (var (name, value) in headers) http.Response.Headers.Append(name, value);
         if (result is IResult executable) return new ValueTask(executable.ExecuteAsync(http));
+        if (IsFile && result is not null) return new ValueTask(FileResults.WriteAsync(http, result, Route.ContentType));
         if (streamWriter is not null && result is not null)
             return new ValueTask(streamWriter.WriteAsync(http, status, result, format, api.Options.ReadOnlyJson));
         if (format == OutputFormat.Json)
@@ -160,6 +175,10 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         response.ContentLength = body.Length;
         return response.Body.WriteAsync(body, http.RequestAborted);
     }
+
+    private static readonly bool IsFile = FileResults.IsFileResult(typeof(TResult));
+
+    private readonly (string Name, string Value)[] headers;
 
     private static readonly Type? StreamItem = typeof(TResult).GetInterfaces().Append(typeof(TResult))
         .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))?.GetGenericArguments()[0];

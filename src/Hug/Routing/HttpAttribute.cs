@@ -47,6 +47,15 @@ public class HttpAttribute : Attribute
     /// <summary>Hides the route from the documentation.</summary>
     public bool Private { get; set; }
 
+    /// <summary>The Content-Type of a <c>byte[]</c> or <c>Stream</c> result (<c>image/png</c>).</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary>A Cache-Control header for successful responses (<c>public, max-age=60</c>).</summary>
+    public string? CacheControl { get; set; }
+
+    /// <summary>Headers added to successful responses, each <c>"Name: value"</c>.</summary>
+    public string[]? Headers { get; set; }
+
     /// <summary>Output formats offered (<c>json</c>, <c>pretty-json</c>, <c>text</c>, <c>html</c> or registered ones), the default first.</summary>
     public string[]? Formats { get; set; }
 
@@ -67,6 +76,8 @@ public class HttpAttribute : Attribute
             Status = Status == 0 ? null : Status,
             Private = Private,
             Formats = Formats is null ? [] : [.. Formats],
+            ContentType = ContentType,
+            Headers = [.. Headers ?? [], .. CacheControl is null ? [] : new[] { "Cache-Control: " + CacheControl }],
         };
     }
 }

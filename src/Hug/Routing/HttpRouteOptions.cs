@@ -29,13 +29,20 @@ public sealed record HttpRouteOptions
     /// <summary>Output formats offered by name, the default first; empty means JSON only.</summary>
     public ImmutableArray<string> Formats { get; init; } = [];
 
+    /// <summary>The Content-Type of <c>byte[]</c> and <c>Stream</c> results.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>Headers added to successful responses, each <c>"Name: value"</c>.</summary>
+    public ImmutableArray<string> Headers { get; init; } = [];
+
     /// <summary>Requirements of the routes registered with these options.</summary>
     public ImmutableArray<Requirement> Requires { get; init; } = [];
 
     /// <summary>Value equality, element by element, for the array options too.</summary>
     public bool Equals(HttpRouteOptions? other) =>
         other is not null && Urls.SequenceEqual(other.Urls) && Methods.SequenceEqual(other.Methods) && Examples.SequenceEqual(other.Examples)
-        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private && Requires.SequenceEqual(other.Requires) && Formats.SequenceEqual(other.Formats);
+        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private && Requires.SequenceEqual(other.Requires) && Formats.SequenceEqual(other.Formats)
+        && ContentType == other.ContentType && Headers.SequenceEqual(other.Headers);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(string.Join(',', Urls), string.Join(',', Methods), string.Join(',', Versions), Status, Private);
@@ -65,6 +72,9 @@ public sealed record HttpRouteOptions
             if (Versions.IndexOf(Versions[i]) != i)
                 throw new HugConfigurationException($"{methodName}: option 'Versions' names version {Versions[i]} twice.");
         }
+        foreach (var header in Headers)
+            if (header.IndexOf(':') is <= 0)
+                throw new HugConfigurationException($"{methodName}: header '{header}' must be written 'Name: value'.");
         if (Status is { } status && (status < 100 || status > 599))
             throw new HugConfigurationException($"{methodName}: option 'Status' is {status}; an HTTP status is between 100 and 599.");
         return this with { Methods = methods.MoveToImmutable() };

@@ -34,6 +34,15 @@ public sealed record HttpRouter : Router<HttpRouteOptions>
     /// <summary>A router whose routes offer these output formats (by name), the first being the default.</summary>
     public HttpRouter Formats(params string[] formats) => this with { Options = Options with { Formats = [.. formats] } };
 
+    /// <summary>A router whose successful responses carry this header.</summary>
+    public HttpRouter Header(string name, string value) => this with { Options = Options with { Headers = [.. Options.Headers, $"{name}: {value}"] } };
+
+    /// <summary>A router whose successful responses carry this Cache-Control (<c>public, max-age=60</c>).</summary>
+    public HttpRouter CacheControl(string value) => Header("Cache-Control", value);
+
+    /// <summary>A router whose <c>byte[]</c> and <c>Stream</c> results have this Content-Type.</summary>
+    public HttpRouter ContentType(string contentType) => this with { Options = Options with { ContentType = contentType } };
+
     /// <summary>A router whose routes are hidden from the documentation.</summary>
     public HttpRouter Private(bool isPrivate = true) => this with { Options = Options with { Private = isPrivate } };
 
