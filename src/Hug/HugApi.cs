@@ -72,6 +72,19 @@ public sealed class HugApi
         return this;
     }
 
+    private readonly Dictionary<string, InputFormat> inputFormats = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Registers a request body format, by its <see cref="InputFormat.MediaType"/>.</summary>
+    public HugApi AddInputFormat(InputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (!inputFormats.TryAdd(format.MediaType, format))
+            throw new HugConfigurationException($"An input format for '{format.MediaType}' is already registered.");
+        return this;
+    }
+
+    internal InputFormat? InputFormat(string? mediaType) => mediaType is not null && inputFormats.TryGetValue(mediaType, out var format) ? format : null;
+
     /// <summary>Registers an output format that endpoints offer by its <see cref="OutputFormat.Name"/>.</summary>
     public HugApi AddOutputFormat(OutputFormat format)
     {

@@ -21,6 +21,12 @@ public sealed class HugOptions
     /// </summary>
     public bool RootDocumentation { get; set; } = true;
 
+    /// <summary>
+    /// The largest request body an endpoint reads, in bytes (a larger one is a 413); null keeps the
+    /// server's limit (Kestrel: 30 MB).
+    /// </summary>
+    public long? MaxRequestBodySize { get; set; }
+
     /// <summary>JSON settings for bodies and results: System.Text.Json's web defaults, enums as names, UTF-8 unescaped.</summary>
     public JsonSerializerOptions Json
     {

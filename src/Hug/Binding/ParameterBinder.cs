@@ -128,11 +128,30 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
             ContextValue.Custom => Custom(api.Directive(endpoint, parameter.Name, parameter.DirectiveName!)),
             ContextValue.Logger => Logger(),
             ContextValue.AuthenticatedUser => static c => c.Call.User is T user ? user : default!,
+            ContextValue.FormFile or ContextValue.FormFiles or ContextValue.Body => Upload(parameter),
             _ => (Func<BindingContext, T>)Reader(parameter.Context),
         };
     }
 
     public override T Bind(BindingContext context) => read(context);
+
+    /// <summary>An uploaded file (by parameter name), all the files, or the raw body; missing and required is an error.</summary>
+    private static Func<BindingContext, T> Upload(ParameterDescriptor parameter)
+    {
+        var missing = $"Required parameter '{parameter.Name}' not supplied";
+        return c =>
+        {
+            var request = Http(c).Request;
+            object? value = parameter.Context switch
+            {
+                ContextValue.Body => request.Body,
+                ContextValue.FormFiles => request.HasFormContentType ? request.Form.Files : null,
+                _ => request.HasFormContentType ? request.Form.Files.GetFile(parameter.Name) : null,
+            };
+            if (value is null && parameter.IsRequired) c.AddError(parameter.Name, missing);
+            return value is T typed ? typed : default!;
+        };
+    }
 
     private static Func<BindingContext, T> Custom(Func<CallContext, object?> directive) =>
         c => directive(c.Call) is T value ? value : default!;

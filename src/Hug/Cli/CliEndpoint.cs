@@ -22,7 +22,7 @@ internal abstract class CliEndpoint
         Name = options.Name ?? Naming.Kebab(descriptor.Name);
         Path = [.. options.Groups, Name];
         foreach (var parameter in descriptor.Parameters)
-            if (parameter.Context is ContextValue.HttpContext or ContextValue.HttpRequest or ContextValue.HttpResponse)
+            if (parameter.IsHttpOnly)
                 throw new HugConfigurationException(
                     $"{descriptor.DisplayName}: parameter '{parameter.Name}' ({parameter.Type.Name}) is not available on the command line; expose the method over HTTP only.");
         Parameters = CliParameter.For(descriptor);

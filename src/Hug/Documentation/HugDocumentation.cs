@@ -59,6 +59,11 @@ internal static class HugDocumentation
             else if (!parameter.IsRequired) input["optional"] = true;
             inputs[parameter.Name] = input;
         }
+        foreach (var upload in descriptor.Parameters.Where(p => p.IsHttpUpload))
+            inputs[upload.Name] = new JsonObject
+            {
+                ["type"] = upload.Context == Introspection.ContextValue.Body ? "The request body, as sent" : "A file uploaded as multipart/form-data",
+            };
         if (inputs.Count > 0) entry["inputs"] = inputs;
         var outputs = !descriptor.HasResult ? new JsonObject { ["format"] = "No content" }
             : Formats.FileResults.IsFileResult(descriptor.ResultType)

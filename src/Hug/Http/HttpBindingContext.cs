@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hug.Binding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Hug.Http;
@@ -15,6 +16,7 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     private JsonElement body;
     private bool hasJsonBody;
     private IFormCollection? form;
+    private IReadOnlyDictionary<string, StringValues>? values;
 
     public override HttpContext HttpContext => http;
 
@@ -26,6 +28,8 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             return RawValue.FromJson(property);
         if (form is not null && form.TryGetValue(name, out var field))
             return RawValue.FromStrings(field);
+        if (values is not null && values.TryGetValue(name, out var read))
+            return RawValue.FromStrings(read);
         var request = http.Request;
         if (request.QueryString.HasValue && request.Query.TryGetValue(name, out var query))
             return RawValue.FromStrings(query);
@@ -80,13 +84,35 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
                 form = await request.ReadFormAsync(http.RequestAborted);
                 return null;
             }
-            catch (InvalidDataException exception)
+            catch (Exception exception) when (exception is InvalidDataException or (IOException and not BadHttpRequestException) && !http.RequestAborted.IsCancellationRequested)
             {
+                // A truncated multipart body ends in IOException ("Unexpected end of Stream"): the client's fault, a 400.
                 return Problem.Invalid("body", "Malformed form body: " + exception.Message);
+            }
+        }
+        if (mediaType.Type.Equals("text", StringComparison.OrdinalIgnoreCase) && mediaType.SubType.Equals("plain", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(request.Body, mediaType.Encoding ?? System.Text.Encoding.UTF8);
+            values = new Dictionary<string, StringValues>(1) { [TextBodyParameter] = await reader.ReadToEndAsync(http.RequestAborted) };
+            return null;
+        }
+        if (api.InputFormat(mediaType.MediaType.Value) is { } format)
+        {
+            try
+            {
+                values = await format.ReadAsync(request, http.RequestAborted);
+                return null;
+            }
+            catch (FormatException exception)
+            {
+                return Problem.Invalid("body", $"Malformed {format.MediaType} body: {exception.Message}");
             }
         }
         return Problem.UnsupportedMediaType(request.ContentType);
     }
+
+    /// <summary>The parameter a <c>text/plain</c> body binds to.</summary>
+    public const string TextBodyParameter = "body";
 
     private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
     {

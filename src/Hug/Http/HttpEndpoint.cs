@@ -78,17 +78,19 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
     private readonly HugApi api;
     private readonly bool needsCall;
     private readonly IStreamWriter? streamWriter;
+    private readonly long? maxBodySize;
 
     public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) : base(descriptor, route, plan)
     {
         var (api, logger, development) = (plan.Api, plan.Logger, plan.Development);
         this.api = api;
+        maxBodySize = api.Options.MaxRequestBodySize;
         needsCall = Requirements.Count > 0 || descriptor.UsesCallContext;
         invoke = (Func<BindingContext, ValueTask<TResult>>)plan.Invoker!;
         streamWriter = StreamItem is null ? null : Generic.Create<IStreamWriter>(typeof(StreamWriter<>), StreamItem);
         Formats = streamWriter is null ? plan.Formats : StreamFormat.Offered;
         headers = [.. route.Headers.Select(h => (h[..h.IndexOf(':')].Trim(), h[(h.IndexOf(':') + 1)..].Trim()))];
-        readsBody = descriptor.Parameters.Any(p => p.IsInput);
+        readsBody = descriptor.Parameters.Any(p => p.IsInput || p.IsHttpUpload) && !descriptor.TakesBodyStream;
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
         if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)) && !IsFile)
             typeInfo = (JsonTypeInfo<TResult>)api.Options.ReadOnlyJson.GetTypeInfo(typeof(TResult));
@@ -110,6 +112,8 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         try
         {
             if (needsCall && !await MeetsRequirementsAsync(http, context.Call)) return;
+            if (maxBodySize is { } limit && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = limit;
             if (readsBody && HttpBindingContext.HasBody(http) && await context.ReadBodyAsync() is { } bodyProblem)
             {
                 await bodyProblem.WriteAsync(http);
@@ -130,7 +134,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         }
         catch (BadHttpRequestException exception)
         {
-            await Fail(http, Problem.One(exception.StatusCode, "Bad Request", "request", exception.Message));
+            await Fail(http, Problem.One(exception.StatusCode, exception.StatusCode == 413 ? "Content Too Large" : "Bad Request", "request", exception.Message));
         }
         catch (Exception exception) when (!api.Exceptions.IsEmpty && !http.Response.HasStarted && api.Exceptions.Handle(exception, context.Call) is { } handled)
         {

@@ -20,8 +20,8 @@ internal sealed record Problem(int Status, string Title, IReadOnlyDictionary<str
         new(status, title, new Dictionary<string, string>(1) { [key] = message });
 
     public static Problem UnsupportedMediaType(string? contentType) => One(415, "Unsupported Media Type", "Content-Type", contentType is null
-        ? "A body was sent without a Content-Type; send application/json, application/x-www-form-urlencoded or multipart/form-data"
-        : $"Unsupported content type '{contentType}'; send application/json, application/x-www-form-urlencoded or multipart/form-data");
+        ? "A body was sent without a Content-Type; send application/json, application/x-www-form-urlencoded, multipart/form-data or text/plain"
+        : $"Unsupported content type '{contentType}'; send application/json, application/x-www-form-urlencoded, multipart/form-data or text/plain");
 
     public static Problem MethodNotAllowed(string method, string path, string allow) =>
         One(405, "Method Not Allowed", "method", $"{method} is not allowed on {path}; allowed: {allow}");

@@ -26,6 +26,9 @@ internal sealed record EndpointDescriptor
     /// <summary><c>[Requires]</c> on the method and its class: registered names, each narrowed to some interfaces.</summary>
     public ImmutableArray<RequiresAttribute> Requires { get; init; } = [];
 
+    /// <summary>Whether a parameter takes the raw request body (a <c>Stream</c>), so the body is not parsed.</summary>
+    public bool TakesBodyStream => Parameters.Any(p => p.Context == ContextValue.Body);
+
     /// <summary>Whether any parameter is a directive that reads the call context.</summary>
     public bool UsesCallContext => Parameters.Any(p => p.Context is >= ContextValue.Timer);
 
@@ -57,6 +60,12 @@ internal sealed record ParameterDescriptor
 
     /// <summary>Whether the caller supplies this parameter (it shows in docs and help).</summary>
     public bool IsInput => Source is ParameterSource.Value or ParameterSource.Json;
+
+    /// <summary>An HTTP-only input: an uploaded file, the files, or the raw body.</summary>
+    public bool IsHttpUpload => Context is ContextValue.FormFile or ContextValue.FormFiles or ContextValue.Body;
+
+    /// <summary>Only HTTP can fill it (request, response, uploads).</summary>
+    public bool IsHttpOnly => Context is ContextValue.HttpContext or ContextValue.HttpRequest or ContextValue.HttpResponse || IsHttpUpload;
 }
 
 internal enum ParameterSource
@@ -76,6 +85,6 @@ internal enum ParameterSource
 /// <summary>Values the framework fills (directives). Those from <see cref="Timer"/> on read the <see cref="CallContext"/>.</summary>
 internal enum ContextValue
 {
-    None, HttpContext, HttpRequest, HttpResponse, CancellationToken, User, Logger,
+    None, HttpContext, HttpRequest, HttpResponse, FormFile, FormFiles, Body, CancellationToken, User, Logger,
     Timer, Interface, Call, ApiVersion, AuthenticatedUser, Api, Custom, Documentation, CurrentApi,
 }

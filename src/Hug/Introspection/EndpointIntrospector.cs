@@ -103,6 +103,9 @@ internal static class EndpointIntrospector
     {
         "Microsoft.AspNetCore.Http.HttpContext" => ContextValue.HttpContext,
         "Microsoft.AspNetCore.Http.HttpRequest" => ContextValue.HttpRequest,
+        "Microsoft.AspNetCore.Http.IFormFile" => ContextValue.FormFile,
+        "Microsoft.AspNetCore.Http.IFormFileCollection" => ContextValue.FormFiles,
+        "System.IO.Stream" => ContextValue.Body,
         "Microsoft.AspNetCore.Http.HttpResponse" => ContextValue.HttpResponse,
         "System.Threading.CancellationToken" => ContextValue.CancellationToken,
         "System.Security.Claims.ClaimsPrincipal" => ContextValue.User,
