@@ -109,6 +109,10 @@ public sealed class HugApi
         directives.TryGetValue(name, out var directive) ? directive
         : throw new HugConfigurationException($"{endpoint.DisplayName}: parameter '{parameter}' asks for directive '{name}', which is not registered; call api.AddDirective(\"{name}\", ...).");
 
+    /// <summary>The transforms of an endpoint on one interface: its <c>[Transform]</c>s, then its router's.</summary>
+    internal IReadOnlyList<ITransform> TransformsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<ITransform> fromRouter) =>
+        [.. endpoint.Transforms.Where(t => (t.Interfaces & @interface) != 0).Select(t => t.Transform), .. fromRouter];
+
     /// <summary>The requirements of an endpoint on one interface: its <c>[Requires]</c> names and its router's, in order.</summary>
     internal IReadOnlyList<Requirement> RequirementsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<Requirement> fromRouter)
     {

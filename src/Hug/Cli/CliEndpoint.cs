@@ -19,6 +19,7 @@ internal abstract class CliEndpoint
         Services = services;
         Api = api;
         Requirements = api.RequirementsFor(descriptor, HugInterfaces.Cli, options.Requires);
+        Transforms = api.TransformsFor(descriptor, HugInterfaces.Cli, options.Transforms);
         Name = options.Name ?? Naming.Kebab(descriptor.Name);
         Path = [.. options.Groups, Name];
         foreach (var parameter in descriptor.Parameters)
@@ -38,6 +39,9 @@ internal abstract class CliEndpoint
     }
 
     protected HugApi Api { get; }
+
+    /// <summary>The transforms applied to results on the command line.</summary>
+    protected IReadOnlyList<ITransform> Transforms { get; }
 
     /// <summary>The requirements that apply on the command line, checked in order before binding.</summary>
     public IReadOnlyList<Requirement> Requirements { get; }
@@ -99,7 +103,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         await using var context = new CliBindingContext(Services.Provider, values, cancellationToken, Api, Descriptor.DisplayName, Credentials(parseResult));
         try
         {
-            if ((Requirements.Count > 0 || Descriptor.UsesCallContext) && !await MeetsRequirementsAsync(context.Call, session))
+            if ((Requirements.Count > 0 || Transforms.Count > 0 || Descriptor.UsesCallContext) && !await MeetsRequirementsAsync(context.Call, session))
                 return CliExitCodes.Failure;
             var pending = invoke(context);
             if (context.HasErrors)
@@ -110,6 +114,13 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
                 return CliExitCodes.Usage;
             }
             var result = await pending;
+            if (Transforms.Count > 0)
+            {
+                object? value = typeof(TResult) == typeof(NoResult) ? null : result;
+                foreach (var transform in Transforms) value = transform.Apply(value, context.Call);
+                if (PlainText.Format(value, value?.GetType() ?? typeof(object), json) is { } text) await session.Output.WriteLineAsync(text);
+                return CliExitCodes.Success;
+            }
             await WriteAsync(result, session.Output, json, cancellationToken);
             return CliExitCodes.Success;
         }

@@ -11,7 +11,10 @@ namespace Hug.Http;
 
 /// <summary>What an HTTP endpoint is built from, besides its descriptor and route: resolved at start-up.</summary>
 internal sealed record HttpEndpointPlan(IReadOnlyList<Requirement> Requirements, IReadOnlyList<OutputFormat> Formats, Delegate? Invoker,
-    HugApi Api, ILogger Logger, bool Development);
+    HugApi Api, ILogger Logger, bool Development)
+{
+    public IReadOnlyList<ITransform> Transforms { get; init; } = [];
+}
 
 /// <summary>One exposed method on one set of HTTP route options: checks requirements, binds, invokes and writes.</summary>
 internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan)
@@ -79,13 +82,15 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
     private readonly bool needsCall;
     private readonly IStreamWriter? streamWriter;
     private readonly long? maxBodySize;
+    private readonly IReadOnlyList<ITransform> transforms;
 
     public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) : base(descriptor, route, plan)
     {
         var (api, logger, development) = (plan.Api, plan.Logger, plan.Development);
         this.api = api;
         maxBodySize = api.Options.MaxRequestBodySize;
-        needsCall = Requirements.Count > 0 || descriptor.UsesCallContext;
+        transforms = plan.Transforms;
+        needsCall = Requirements.Count > 0 || transforms.Count > 0 || descriptor.UsesCallContext;
         invoke = (Func<BindingContext, ValueTask<TResult>>)plan.Invoker!;
         streamWriter = StreamItem is null ? null : Generic.Create<IStreamWriter>(typeof(StreamWriter<>), StreamItem);
         Formats = streamWriter is null ? plan.Formats : StreamFormat.Offered;
@@ -126,7 +131,8 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
                 return;
             }
             var result = await pending;
-            await WriteAsync(http, result, format);
+            if (transforms.Count > 0) await WriteTransformedAsync(http, result, format, context.Call);
+            else await WriteAsync(http, result, format);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -178,6 +184,36 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         response.ContentType = format.ContentType;
         response.ContentLength = body.Length;
         return response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
+    /// <summary>The result through every transform, then written by its runtime type. A failing transform is a 500, logged by name.</summary>
+    private async Task WriteTransformedAsync(HttpContext http, TResult result, OutputFormat format, CallContext call)
+    {
+        object? value = typeof(TResult) == typeof(NoResult) ? null : result;
+        for (var i = 0; i < transforms.Count; i++)
+        {
+            try
+            {
+                value = transforms[i].Apply(value, call);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Transform {Index} ({Transform}) of {Endpoint} failed", i + 1, transforms[i].GetType().Name, Descriptor.DisplayName);
+                await Fail(http, Problem.ServerError(development ? exception.ToString() : null));
+                return;
+            }
+        }
+        foreach (var (name, header) in headers) http.Response.Headers.Append(name, header);
+        if (value is IResult executable)
+        {
+            await executable.ExecuteAsync(http);
+            return;
+        }
+        var body = format.Render(value, value?.GetType() ?? typeof(object), api.Options.ReadOnlyJson);
+        http.Response.StatusCode = status == StatusCodes.Status204NoContent && value is not null ? StatusCodes.Status200OK : status;
+        http.Response.ContentType = format.ContentType;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 
     private static readonly bool IsFile = FileResults.IsFileResult(typeof(TResult));

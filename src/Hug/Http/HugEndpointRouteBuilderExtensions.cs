@@ -38,7 +38,10 @@ public static class HugEndpointRouteBuilderExtensions
             var invoker = InvokerCompiler.Compile(descriptor, binders);
             foreach (var route in descriptor.Http)
                 httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(
-                    api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), api.FormatsFor(descriptor, route), invoker, api, logger, development)));
+                    api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), api.FormatsFor(descriptor, route), invoker, api, logger, development)
+                {
+                    Transforms = api.TransformsFor(descriptor, HugInterfaces.Http, route.Transforms),
+                }));
         }
         var table = HttpRouteTable.Build(httpEndpoints);
         var notFound = new NotFoundResponder(api, table);

@@ -26,6 +26,9 @@ internal sealed record EndpointDescriptor
     /// <summary><c>[Requires]</c> on the method and its class: registered names, each narrowed to some interfaces.</summary>
     public ImmutableArray<RequiresAttribute> Requires { get; init; } = [];
 
+    /// <summary><c>[Transform]</c> on the method, instances created once, with the interfaces each applies on.</summary>
+    public ImmutableArray<(ITransform Transform, HugInterfaces Interfaces)> Transforms { get; init; } = [];
+
     /// <summary>Whether a parameter takes the raw request body (a <c>Stream</c>), so the body is not parsed.</summary>
     public bool TakesBodyStream => Parameters.Any(p => p.Context == ContextValue.Body);
 

@@ -31,11 +31,17 @@ internal static class EndpointIntrospector
             Target = target,
             Docs = docs,
             Parameters = parameters,
+            Transforms = [.. method.GetCustomAttributes<TransformAttribute>().Select(t => (CreateTransform(t.Type, displayName), t.Interfaces))],
             Requires = [.. method.GetCustomAttributes<RequiresAttribute>(), .. method.DeclaringType?.GetCustomAttributes<RequiresAttribute>() ?? []],
             ResultType = resultType,
             ReturnKind = returnKind,
         };
     }
+
+    private static ITransform CreateTransform(Type type, string method) =>
+        typeof(ITransform).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null
+            ? (ITransform)Activator.CreateInstance(type)!
+            : throw new HugConfigurationException($"{method}: [Transform({type.Name})] needs a type implementing ITransform with a parameterless constructor.");
 
     public static string DisplayName(MethodInfo method) =>
         method.DeclaringType is { } type && !type.Name.StartsWith('<') ? $"{type.Name}.{method.Name}" : method.Name;

@@ -11,11 +11,14 @@ public sealed record CliCommandOptions
     /// <summary>The command groups it sits in, outermost first (<c>["users"]</c> for <c>app users add</c>).</summary>
     public ImmutableArray<string> Groups { get; init; } = [];
 
+    /// <summary>Transforms applied to results, in order.</summary>
+    public ImmutableArray<ITransform> Transforms { get; init; } = [];
+
     /// <summary>Requirements of the commands registered with these options.</summary>
     public ImmutableArray<Requirement> Requires { get; init; } = [];
 
     /// <summary>Value equality, element by element, for the groups too.</summary>
-    public bool Equals(CliCommandOptions? other) => other is not null && Name == other.Name && Groups.SequenceEqual(other.Groups) && Requires.SequenceEqual(other.Requires);
+    public bool Equals(CliCommandOptions? other) => other is not null && Name == other.Name && Groups.SequenceEqual(other.Groups) && Requires.SequenceEqual(other.Requires) && Transforms.SequenceEqual(other.Transforms);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, string.Join(' ', Groups));

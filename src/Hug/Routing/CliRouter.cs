@@ -10,6 +10,9 @@ public sealed record CliRouter : Router<CliCommandOptions>
     {
     }
 
+    /// <summary>A router whose results pass through <paramref name="transform"/> (after any earlier ones).</summary>
+    public CliRouter Transform(ITransform transform) => this with { Options = Options with { Transforms = [.. Options.Transforms, transform] } };
+
     /// <summary>A router whose commands sit in the group <paramref name="name"/> (nested in any current group).</summary>
     public CliRouter Group(string name) => this with { Options = Options with { Groups = [.. Options.Groups, name] } };
 

@@ -35,13 +35,16 @@ public sealed record HttpRouteOptions
     /// <summary>Headers added to successful responses, each <c>"Name: value"</c>.</summary>
     public ImmutableArray<string> Headers { get; init; } = [];
 
+    /// <summary>Transforms applied to results, in order.</summary>
+    public ImmutableArray<ITransform> Transforms { get; init; } = [];
+
     /// <summary>Requirements of the routes registered with these options.</summary>
     public ImmutableArray<Requirement> Requires { get; init; } = [];
 
     /// <summary>Value equality, element by element, for the array options too.</summary>
     public bool Equals(HttpRouteOptions? other) =>
         other is not null && Urls.SequenceEqual(other.Urls) && Methods.SequenceEqual(other.Methods) && Examples.SequenceEqual(other.Examples)
-        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private && Requires.SequenceEqual(other.Requires) && Formats.SequenceEqual(other.Formats)
+        && Versions.SequenceEqual(other.Versions) && Status == other.Status && Private == other.Private && Requires.SequenceEqual(other.Requires) && Transforms.SequenceEqual(other.Transforms) && Formats.SequenceEqual(other.Formats)
         && ContentType == other.ContentType && Headers.SequenceEqual(other.Headers);
 
     /// <inheritdoc />

@@ -19,6 +19,9 @@ public sealed record HttpRouter : Router<HttpRouteOptions>
     /// <summary>A router that accepts these HTTP methods.</summary>
     public HttpRouter Accept(params string[] methods) => this with { Options = Options with { Methods = [.. methods] } };
 
+    /// <summary>A router whose results pass through <paramref name="transform"/> (after any earlier ones).</summary>
+    public HttpRouter Transform(ITransform transform) => this with { Options = Options with { Transforms = [.. Options.Transforms, transform] } };
+
     /// <summary>A router whose routes serve these API versions.</summary>
     public HttpRouter Versions(params int[] versions) => this with { Options = Options with { Versions = [.. versions] } };
 
