@@ -61,6 +61,35 @@ public sealed class HugApi
 
     internal ExceptionHandlers Exceptions { get; } = new();
 
+    internal StartupHandlers Startup { get; } = new();
+
+    internal Dictionary<int, Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse>> NotFoundHandlers { get; } = [];
+
+    /// <summary>Runs <paramref name="handler"/> once before serving HTTP or running a command (e.g. to open a database).</summary>
+    public HugApi OnStartup(Func<HugApi, CancellationToken, Task> handler)
+    {
+        Startup.Add(handler);
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="handler"/> once before serving HTTP or running a command.</summary>
+    public HugApi OnStartup(Action<HugApi> handler) => OnStartup((api, _) =>
+    {
+        handler(api);
+        return Task.CompletedTask;
+    });
+
+    /// <summary>
+    /// Answers unknown URLs with <paramref name="handler"/> instead of the documentation 404; with a
+    /// <paramref name="version"/>, only for URLs under <c>/vN/</c> (version-less ones otherwise).
+    /// </summary>
+    public HugApi OnNotFound(Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse> handler, int? version = null)
+    {
+        if (!NotFoundHandlers.TryAdd(version ?? 0, handler))
+            throw new HugConfigurationException($"A not-found handler for {(version is null ? "every version" : $"version {version}")} is already registered.");
+        return this;
+    }
+
     /// <summary>
     /// Answers exceptions of type <typeparamref name="TException"/> (and its subclasses, unless a more
     /// specific handler is registered) with the status and body <paramref name="handler"/> returns;

@@ -100,6 +100,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
             var given = parameter.Read(parseResult);
             if (given.Count > 0) values[parameter.Parameter.Name] = given;
         }
+        await Api.Startup.RunOnceAsync(Api, cancellationToken);
         await using var context = new CliBindingContext(Services.Provider, values, cancellationToken, Api, Descriptor.DisplayName, Credentials(parseResult));
         try
         {

@@ -69,7 +69,7 @@ public static class HugEndpointRouteBuilderExtensions
             foreach (var version in table.Versions)
                 MapDocumentation(group, $"/v{version}", HugDocumentation.Serialize(HugDocumentation.Build(api, table, version)));
         }
-        if (ownsApplication || api.Options.NotFoundDocumentation)
+        if (ownsApplication || api.Options.NotFoundDocumentation || api.NotFoundHandlers.Count > 0)
             group.MapFallback("{*path}", notFound.RespondAsync).WithDisplayName("Hug not found");
         return group;
     }
@@ -100,6 +100,7 @@ public static class HugServiceCollectionExtensions
     {
         services.AddSingleton(api);
         services.AddRouting();
+        services.AddHostedService(_ => new Hug.Hosting.StartupHostedService(api));
         return services;
     }
 }

@@ -15,8 +15,11 @@ internal sealed class NotFoundResponder
     private readonly Dictionary<int, byte[]> byVersion = [];
     private readonly byte[]? latest;
 
+    private readonly HugApi api;
+
     public NotFoundResponder(HugApi api, HttpRouteTable table)
     {
+        this.api = api;
         if (!api.Options.NotFoundDocumentation) return;
         latest = Body(api, table, table.LatestVersion);
         foreach (var version in table.Versions) byVersion[version] = Body(api, table, version);
@@ -26,6 +29,8 @@ internal sealed class NotFoundResponder
 
     public Task RespondAsync(HttpContext http, int? version)
     {
+        if (api.NotFoundHandlers.Count > 0 && (api.NotFoundHandlers.GetValueOrDefault(version ?? 0) ?? api.NotFoundHandlers.GetValueOrDefault(0)) is { } handler)
+            return WriteAsync(http, handler(http));
         if (latest is null)
             return Problem.One(404, "Not Found", "404", "The API call you tried to make was not defined").WriteAsync(http).AsTask();
         var body = version is { } v && byVersion.TryGetValue(v, out var versioned) ? versioned : latest;
@@ -34,6 +39,16 @@ internal sealed class NotFoundResponder
         response.ContentType = JsonResponse.ContentType;
         response.ContentLength = body.Length;
         return response.Body.WriteAsync(body, http.RequestAborted).AsTask();
+    }
+
+    private async Task WriteAsync(HttpContext http, ErrorResponse answer)
+    {
+        http.Response.StatusCode = answer.Status;
+        if (answer.Body is null) return;
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(answer.Body, answer.Body.GetType(), api.Options.ReadOnlyJson);
+        http.Response.ContentType = JsonResponse.ContentType;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 
     private static byte[] Body(HugApi api, HttpRouteTable table, int? version) =>

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Hug.Hosting;
+
+/// <summary>The API's start-up handlers: run once, in registration order, before serving or before a command.</summary>
+internal sealed class StartupHandlers
+{
+    private readonly List<Func<HugApi, CancellationToken, Task>> handlers = [];
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private bool ran;
+
+    public void Add(Func<HugApi, CancellationToken, Task> handler) => handlers.Add(handler);
+
+    public async Task RunOnceAsync(HugApi api, CancellationToken cancellationToken)
+    {
+        if (ran || handlers.Count == 0) return;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (ran) return;
+            foreach (var handler in handlers) await handler(api, cancellationToken);
+            ran = true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+/// <summary>Runs the start-up handlers when the host starts, before Kestrel accepts requests.</summary>
+internal sealed class StartupHostedService(HugApi api) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => api.Startup.RunOnceAsync(api, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
