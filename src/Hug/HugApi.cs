@@ -32,6 +32,34 @@ public sealed class HugApi
     /// </summary>
     public IServiceCollection Services { get; } = new ServiceCollection();
 
+    /// <summary>
+    /// Mounts another API's endpoints (hug's <c>extend_api</c>): its HTTP routes under
+    /// <paramref name="prefix"/> (<c>/billing</c> + <c>/invoices</c>), its commands in the command
+    /// group <paramref name="cliGroup"/> (none: at the top level). Its requirements, directives and
+    /// formats come along, unless this API already has one of the same name.
+    /// </summary>
+    public HugApi Mount(string prefix, HugApi other, string? cliGroup = null)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (prefix.Length > 0 && (prefix[0] != '/' || prefix.EndsWith('/')))
+            throw new HugConfigurationException($"Mount prefix '{prefix}' must start with '/' and not end with one (or be empty).");
+        foreach (var (name, requirement) in other.requirements) requirements.TryAdd(name, requirement);
+        foreach (var (name, directive) in other.directives) directives.TryAdd(name, directive);
+        foreach (var (name, format) in other.formats) formats.TryAdd(name, format);
+        foreach (var (name, format) in other.inputFormats) inputFormats.TryAdd(name, format);
+        foreach (var endpoint in other.Endpoints)
+        {
+            foreach (var route in endpoint.Http)
+            {
+                var urls = route.Urls.IsDefaultOrEmpty ? ["/" + Naming.Kebab(endpoint.Name)] : route.Urls;
+                Register(endpoint.Method, endpoint.Target, route with { Urls = [.. urls.Select(url => url == "/" ? (prefix.Length == 0 ? "/" : prefix) : prefix + url)] });
+            }
+            foreach (var command in endpoint.Cli)
+                Register(endpoint.Method, endpoint.Target, cliGroup is null ? command : command with { Groups = [cliGroup, .. command.Groups] });
+        }
+        return this;
+    }
+
     /// <summary>Registers a requirement that <c>[Requires(name)]</c> refers to.</summary>
     public HugApi AddRequirement(string name, Requirement requirement)
     {
