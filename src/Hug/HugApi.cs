@@ -151,6 +151,10 @@ public sealed class HugApi
         return this;
     }
 
+    internal OutputFormat? FindFormat(string name) => formats.GetValueOrDefault(name);
+
+    internal IEnumerable<string> FormatNames => formats.Keys;
+
     /// <summary>The formats a route offers, default first: its <c>Formats</c> names, or JSON.</summary>
     internal IReadOnlyList<OutputFormat> FormatsFor(EndpointDescriptor endpoint, HttpRouteOptions route) =>
         route.Formats.IsDefaultOrEmpty ? [OutputFormat.Json]

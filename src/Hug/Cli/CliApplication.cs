@@ -15,6 +15,11 @@ internal sealed class CliApplication : IDisposable
     private readonly HugApi api;
     private readonly RootCommand root;
     private readonly Option<bool> debug = new("--debug") { Description = $"Show the stack trace when a command fails (also {DebugVariable}=1)", Recursive = true };
+    private readonly Option<string> format = new("--format")
+    {
+        Description = "Print results as json, pretty-json, text, html or another registered format (default: plain scalars, indented JSON)",
+        Recursive = true,
+    };
     private readonly Dictionary<Command, CliEndpoint> endpoints = [];
     private bool documented;
     private readonly Dictionary<Command, Hug.Introspection.EndpointDescriptor> groupDocs = [];
@@ -26,6 +31,7 @@ internal sealed class CliApplication : IDisposable
         this.api = api;
         root = new RootCommand();
         root.Options.Add(debug);
+        root.Options.Add(format);
         services = new CliServices(api.Services);
         session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document);
         foreach (var descriptor in api.Endpoints)
@@ -48,6 +54,15 @@ internal sealed class CliApplication : IDisposable
     {
         var parseResult = root.Parse(args);
         session.Debug = parseResult.GetValue(debug) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
+        if (parseResult.GetValue(format) is { } formatName)
+        {
+            session.Format = api.FindFormat(formatName);
+            if (session.Format is null)
+            {
+                await session.Error.WriteLineAsync($"--format: unknown format '{formatName}'; use one of {string.Join(", ", api.FormatNames)}");
+                return CliExitCodes.Usage;
+            }
+        }
         if (!(endpoints.TryGetValue(parseResult.CommandResult.Command, out var endpoint) && parseResult.Action == endpoint.Command.Action))
             Document();
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)

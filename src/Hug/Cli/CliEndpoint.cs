@@ -119,7 +119,12 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
             {
                 object? value = typeof(TResult) == typeof(NoResult) ? null : result;
                 foreach (var transform in Transforms) value = transform.Apply(value, context.Call);
-                if (PlainText.Format(value, value?.GetType() ?? typeof(object), json) is { } text) await session.Output.WriteLineAsync(text);
+                await PrintAsync(value, value?.GetType() ?? typeof(object), session);
+                return CliExitCodes.Success;
+            }
+            if (session.Format is not null && StreamItem is null)
+            {
+                if (typeof(TResult) != typeof(NoResult)) await PrintAsync(result, typeof(TResult), session);
                 return CliExitCodes.Success;
             }
             await WriteAsync(result, session.Output, json, cancellationToken);
@@ -144,6 +149,15 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
 
     private static readonly Type? StreamItem = typeof(TResult).GetInterfaces().Append(typeof(TResult))
         .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))?.GetGenericArguments()[0];
+
+    /// <summary>A result in the <c>--format</c> asked for, or the command line's own.</summary>
+    private static async Task PrintAsync(object? value, Type type, CliSession session)
+    {
+        var text = session.Format is { } format
+            ? System.Text.Encoding.UTF8.GetString(format.Render(value, type, session.Json()).Span)
+            : PlainText.Format(value, type, session.Json);
+        if (text is not null) await session.Output.WriteLineAsync(text);
+    }
 
     private static async Task WriteAsync(TResult result, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ internal sealed class CliSession(RootCommand root, TextWriter output, TextWriter
     public Func<JsonSerializerOptions> Json { get; } = json;
     public bool Debug { get; set; }
 
+    /// <summary>The output format asked for with <c>--format</c>; null for the command line's own (plain scalars, indented JSON).</summary>
+    public OutputFormat? Format { get; set; }
+
     /// <summary>Writes the help of the command at <paramref name="path"/> to the error writer.</summary>
     public void WriteUsage(IReadOnlyList<string> path)
     {

@@ -109,6 +109,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task FormatOptionChoosesAnotherOutputFormat()
+    {
+        Assert.Equal("{\"name\":\"ann\",\"age\":3,\"address\":null,\"previous\":null}\n", (await Run("person", "ann", "3", "--format", "json")).Output);
+        Assert.Equal("\"ann Red\"\n", (await Run("greet", "ann", "--format", "json")).Output);
+        Assert.Equal("\"added x\"\n", (await Run("--format", "json", "users", "add", "x")).Output);
+        Assert.Equal("<pre>3</pre>\n", (await Run("add", "1", "2", "--format", "html")).Output);
+        var (exit, _, error) = await Run("add", "1", "2", "--format", "yaml");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("--format: unknown format 'yaml'", error);
+    }
+
+    [Fact]
     public async Task ExceptionsExitOneWithoutStackUnlessDebug()
     {
         var (exit, output, error) = await Run("boom");
