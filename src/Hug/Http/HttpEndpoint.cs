@@ -145,14 +145,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         catch (Exception exception) when (!api.Exceptions.IsEmpty && !http.Response.HasStarted && api.Exceptions.Handle(exception, context.Call) is { } handled)
         {
             http.Response.Clear();
-            http.Response.StatusCode = handled.Status;
-            if (handled.Body is not null)
-            {
-                var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(handled.Body, handled.Body.GetType(), api.Options.ReadOnlyJson);
-                http.Response.ContentType = JsonResponse.ContentType;
-                http.Response.ContentLength = body.Length;
-                await http.Response.Body.WriteAsync(body, http.RequestAborted);
-            }
+            await JsonResponse.WriteAsync(http, handled, api.Options.ReadOnlyJson);
         }
         catch (Exception exception)
         {
@@ -178,12 +171,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
             var flush = JsonResponse.WriteAsync(http, status, result, typeInfo!);
             return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(flush.AsTask());
         }
-        var body = format.Render(result, typeof(TResult), api.Options.ReadOnlyJson);
-        var response = http.Response;
-        response.StatusCode = status;
-        response.ContentType = format.ContentType;
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, http.RequestAborted);
+        return JsonResponse.WriteBodyAsync(http, status, format.ContentType, format.Render(result, typeof(TResult), api.Options.ReadOnlyJson));
     }
 
     /// <summary>The result through every transform, then written by its runtime type. A failing transform is a 500, logged by name.</summary>
@@ -209,11 +197,8 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
             await executable.ExecuteAsync(http);
             return;
         }
-        var body = format.Render(value, value?.GetType() ?? typeof(object), api.Options.ReadOnlyJson);
-        http.Response.StatusCode = status == StatusCodes.Status204NoContent && value is not null ? StatusCodes.Status200OK : status;
-        http.Response.ContentType = format.ContentType;
-        http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+        await JsonResponse.WriteBodyAsync(http, status == StatusCodes.Status204NoContent && value is not null ? StatusCodes.Status200OK : status,
+            format.ContentType, format.Render(value, value?.GetType() ?? typeof(object), api.Options.ReadOnlyJson));
     }
 
     private static readonly bool IsFile = FileResults.IsFileResult(typeof(TResult));

@@ -75,12 +75,9 @@ public static class HugEndpointRouteBuilderExtensions
     }
 
     private static void MapDocumentation(RouteGroupBuilder group, string url, byte[] body) =>
-        group.MapMethods(url, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
-        {
-            http.Response.ContentType = JsonResponse.ContentType;
-            http.Response.ContentLength = body.Length;
-            return http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
-        }).WithDisplayName($"Hug documentation {url}");
+        group.MapMethods(url, [HttpMethods.Get, HttpMethods.Head],
+            (HttpContext http) => JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, JsonResponse.ContentType, body).AsTask())
+            .WithDisplayName($"Hug documentation {url}");
 }
 
 /// <summary>Registers a <see cref="HugApi"/> with DI: <c>builder.Services.AddHug()</c>.</summary>

@@ -36,6 +36,25 @@ internal static class JsonResponse
                 JsonSerializer.Serialize(writer, state.value, state.typeInfo);
         }, new JsonWriterOptions { Indented = typeInfo.Options.WriteIndented, Encoder = typeInfo.Options.Encoder, SkipValidation = true });
 
+    /// <summary>A body rendered already, with its status, Content-Type and Content-Length.</summary>
+    public static ValueTask WriteBodyAsync(HttpContext http, int status, string contentType, ReadOnlyMemory<byte> body)
+    {
+        var response = http.Response;
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
+    /// <summary>A handler's <see cref="ErrorResponse"/>: its status, and its body as JSON when there is one.</summary>
+    public static ValueTask WriteAsync(HttpContext http, ErrorResponse answer, JsonSerializerOptions json)
+    {
+        if (answer.Body is not null)
+            return WriteBodyAsync(http, answer.Status, ContentType, JsonSerializer.SerializeToUtf8Bytes(answer.Body, answer.Body.GetType(), json));
+        http.Response.StatusCode = answer.Status;
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>A body written by hand with a <see cref="Utf8JsonWriter"/> (problem details).</summary>
     public static ValueTask<FlushResult> WriteAsync<TState>(HttpContext http, int status, string contentType, TState state, Action<Utf8JsonWriter, TState> write) =>
         WriteAsync(http, status, contentType, state, write, ProblemOptions);

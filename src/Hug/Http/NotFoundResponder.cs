@@ -30,25 +30,11 @@ internal sealed class NotFoundResponder
     public Task RespondAsync(HttpContext http, int? version)
     {
         if (api.NotFoundHandlers.Count > 0 && (api.NotFoundHandlers.GetValueOrDefault(version ?? 0) ?? api.NotFoundHandlers.GetValueOrDefault(0)) is { } handler)
-            return WriteAsync(http, handler(http));
+            return JsonResponse.WriteAsync(http, handler(http), api.Options.ReadOnlyJson).AsTask();
         if (latest is null)
             return Problem.One(404, "Not Found", "404", "The API call you tried to make was not defined").WriteAsync(http).AsTask();
         var body = version is { } v && byVersion.TryGetValue(v, out var versioned) ? versioned : latest;
-        var response = http.Response;
-        response.StatusCode = StatusCodes.Status404NotFound;
-        response.ContentType = JsonResponse.ContentType;
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, http.RequestAborted).AsTask();
-    }
-
-    private async Task WriteAsync(HttpContext http, ErrorResponse answer)
-    {
-        http.Response.StatusCode = answer.Status;
-        if (answer.Body is null) return;
-        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(answer.Body, answer.Body.GetType(), api.Options.ReadOnlyJson);
-        http.Response.ContentType = JsonResponse.ContentType;
-        http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+        return JsonResponse.WriteBodyAsync(http, StatusCodes.Status404NotFound, JsonResponse.ContentType, body).AsTask();
     }
 
     private static byte[] Body(HugApi api, HttpRouteTable table, int? version) =>
