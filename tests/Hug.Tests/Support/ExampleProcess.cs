@@ -34,21 +34,28 @@ public sealed partial class ExampleProcess : IAsyncDisposable
         }
     }
 
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
     public static string ExampleDll(string name)
     {
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        var path = Path.Combine(RepositoryRoot, "examples", name, "bin", configuration, "net10.0", name + ".dll");
+        var path = Path.Combine(RepositoryRoot, "examples", name, "bin", Configuration, "net10.0", name + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the example first", path);
     }
 
-    public static ExampleProcess Start(string example, IDictionary<string, string>? environment = null, params string[] args)
+    public static ExampleProcess Start(string example, IDictionary<string, string>? environment = null, params string[] args) =>
+        StartDll(ExampleDll(example), environment, args);
+
+    /// <summary>The built <c>hug</c> tool (src/Hug.Tool).</summary>
+    public static string ToolDll => Path.Combine(RepositoryRoot, "src", "Hug.Tool", "bin", Configuration, "net10.0", "Hug.Tool.dll");
+
+    public static ExampleProcess StartDll(string dll, IDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(ExampleDll(example));
+        info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment.Remove("ASPNETCORE_URLS");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Hug;
+using Hug.Tool;
+
+// hug -f FILE [--host H] [--port P] [--no-404-documentation] [-c COMMAND ARGS...]
+// Every token after -c COMMAND belongs to the command (so `-c add --help` is the command's help).
+var split = Array.FindIndex(args, a => a is "-c" or "--command");
+var runnerArgs = split < 0 ? args : args[..Math.Min(args.Length, split + 2)];
+var commandArgs = split < 0 ? [] : args[Math.Min(args.Length, split + 1)..];
+
+Option<FileInfo> file = new("--file", "-f") { Description = "The API: a .cs file (compiled in memory), a .csproj project or a .dll", Required = true };
+Option<string> host = new("--host") { Description = "Host to serve on [default: localhost]" };
+Option<int?> port = new("--port", "-p") { Description = "Port to serve on [default: 8000]" };
+Option<bool> no404 = new("--no-404-documentation") { Description = "Answer unknown URLs with a plain 404" };
+Option<string> command = new("--command", "-c") { Description = "Run this command of the API instead of serving; the tokens after it are its arguments" };
+RootCommand root = new("hug: serve or run a Hug API from a C# file, a project or an assembly") { file, host, port, no404, command };
+root.SetAction(async (parseResult, cancellationToken) =>
+{
+    var (assembly, errors) = ApiLoader.Load(parseResult.GetValue(file)!.FullName);
+    if (assembly is null)
+    {
+        foreach (var error in errors) Console.Error.WriteLine(error);
+        return 1;
+    }
+    HugApi api;
+    try
+    {
+        api = HugApi.FromAssembly(assembly);
+    }
+    catch (HugConfigurationException exception)
+    {
+        Console.Error.WriteLine(exception.Message);
+        return 1;
+    }
+    if (parseResult.GetValue(command) is not null) return await api.RunAsync(commandArgs, cancellationToken);
+    List<string> serve = ["serve"];
+    if (parseResult.GetValue(host) is { } h) serve.AddRange(["--host", h]);
+    if (parseResult.GetValue(port) is { } p) serve.AddRange(["--port", p.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    if (parseResult.GetValue(no404)) serve.Add("--no-404-documentation");
+    return await api.RunAsync([.. serve], cancellationToken);
+});
+return await root.Parse(runnerArgs).InvokeAsync();

@@ -1,0 +1,83 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace Hug.Tool;
+
+/// <summary>
+/// Compiles one C# file (attributed classes and usings, no entry point) against the Hug library and
+/// the running ASP.NET Core shared framework, with its XML doc comments. The assembly and its
+/// documentation file are cached by the hash of the source and of Hug's version, so a second start
+/// skips the compiler.
+/// </summary>
+internal sealed class SourceCompiler(string cacheRoot)
+{
+    private static readonly string[] ImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Hug"];
+
+    /// <summary>The compiled assembly's path, or the compiler's errors as <c>file(line,col): error CS…: message</c> lines.</summary>
+    public (string? Assembly, IReadOnlyList<string> Errors, bool FromCache) Compile(string sourcePath)
+    {
+        var source = File.ReadAllText(sourcePath);
+        var name = Path.GetFileNameWithoutExtension(sourcePath);
+        var hugVersion = typeof(HugApi).Assembly.ManifestModule.ModuleVersionId.ToString();
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(hugVersion + "\n" + source)))[..24];
+        var folder = Path.Combine(cacheRoot, hash);
+        var dll = Path.Combine(folder, name + ".dll");
+        if (File.Exists(dll)) return (dll, [], true);
+
+        var options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest).WithDocumentationMode(DocumentationMode.Parse);
+        var usings = string.Concat(ImplicitUsings.Select(u => $"global using {u};\n"));
+        SyntaxTree[] trees =
+        [
+            CSharpSyntaxTree.ParseText(source, options, path: sourcePath, encoding: Encoding.UTF8),
+            CSharpSyntaxTree.ParseText(usings, options, path: "ImplicitUsings.g.cs"),
+        ];
+        var compilation = CSharpCompilation.Create(name, trees, References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+        using var peStream = new MemoryStream();
+        using var xmlStream = new MemoryStream();
+        var result = compilation.Emit(peStream, xmlDocumentationStream: xmlStream);
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
+        if (!result.Success) return (null, errors, false);
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, name + ".xml"), xmlStream.ToArray());
+        var temporary = dll + ".tmp";
+        File.WriteAllBytes(temporary, peStream.ToArray());
+        File.Move(temporary, dll, overwrite: true);
+        return (dll, [], false);
+    }
+
+    private static string Format(Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        return $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {diagnostic.Id}: {diagnostic.GetMessage()}";
+    }
+
+    /// <summary>The running runtime's and ASP.NET Core's reference assemblies (their implementation files), and Hug.</summary>
+    private static IEnumerable<MetadataReference> References()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var aspNet = Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly.Location)!;
+        return Directory.EnumerateFiles(runtime, "*.dll").Concat(Directory.EnumerateFiles(aspNet, "*.dll"))
+            .Append(typeof(HugApi).Assembly.Location)
+            .Where(IsManaged)
+            .Select(path => MetadataReference.CreateFromFile(path));
+    }
+
+    private static bool IsManaged(string path)
+    {
+        try
+        {
+            AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+}

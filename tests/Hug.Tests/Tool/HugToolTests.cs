@@ -1,0 +1,96 @@
+using Hug.Tests.Support;
+
+namespace Hug.Tests.Tool;
+
+/// <summary>The <c>hug</c> command as a real process: a single file, a project and an assembly.</summary>
+public sealed class HugToolTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("hug-tool-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private Dictionary<string, string> Environment => new() { ["HUG_CACHE"] = Path.Combine(folder, "cache") };
+
+    private async Task<(int Exit, string Output, string Error)> Hug(params string[] args)
+    {
+        await using var tool = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, args);
+        var exit = await tool.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        return (exit, tool.Output, tool.Error);
+    }
+
+    private string AdditionFile()
+    {
+        var path = Path.Combine(folder, "Addition.cs");
+        File.Copy(Path.Combine(ExampleProcess.RepositoryRoot, "examples", "Addition", "Addition.cs"), path, overwrite: true);
+        return path;
+    }
+
+    [Fact]
+    public async Task RunsACommandOfASingleFileThenFromTheCache()
+    {
+        var file = AdditionFile();
+        Assert.Equal((0, "3\n"), (await Hug("-f", file, "-c", "add", "1", "2")) is var first ? (first.Exit, first.Output) : default);
+        Assert.Equal((0, "5\n"), (await Hug("-f", file, "-c", "add", "2", "3")) is var second ? (second.Exit, second.Output) : default);
+        Assert.Single(Directory.GetDirectories(Path.Combine(folder, "cache")));
+    }
+
+    [Fact]
+    public async Task TokensAfterTheCommandBelongToIt()
+    {
+        var (exit, output, _) = await Hug("-f", AdditionFile(), "-c", "add", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("Returns the result of adding number_1 to number_2", output);
+        Assert.Contains("<number_1>", output);
+    }
+
+    [Fact]
+    public async Task CompileErrorsAreReportedLikeTheCompiler()
+    {
+        var broken = Path.Combine(folder, "Broken.cs");
+        await File.WriteAllTextAsync(broken, "public static class Broken\n{\n    public static int X() => 1\n}\n");
+        var (exit, _, error) = await Hug("-f", broken, "-c", "x");
+        Assert.Equal(1, exit);
+        Assert.Contains("Broken.cs(3,31): error CS1002: ; expected", error);
+    }
+
+    [Fact]
+    public async Task ServesASingleFileWithItsDocumentation()
+    {
+        await using var tool = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, "-f", AdditionFile(), "--host", "127.0.0.1", "--port", "0");
+        using var client = new HttpClient { BaseAddress = await tool.WaitForAddressAsync(TimeSpan.FromSeconds(120)) };
+        Assert.Equal("3", await client.GetStringAsync("/add?number_1=1&number_2=2"));
+        Assert.Contains("Returns the result of adding number_1 to number_2", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task LoadsABuiltAssembly()
+    {
+        var (exit, output, error) = await Hug("-f", ExampleProcess.ExampleDll("Addition"), "-c", "add", "4", "5");
+        Assert.True(exit == 0, error);
+        Assert.Equal("9\n", output);
+    }
+
+    [Fact]
+    public async Task BuildsAProject()
+    {
+        var project = Path.Combine(folder, "Api.csproj");
+        await File.WriteAllTextAsync(project, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
+              <ItemGroup><ProjectReference Include="{Path.Combine(ExampleProcess.RepositoryRoot, "src", "Hug", "Hug.csproj")}" /></ItemGroup>
+            </Project>
+            """);
+        AdditionFile();
+        var (exit, output, error) = await Hug("-f", project, "-c", "add", "1", "1");
+        Assert.True(exit == 0, error);
+        Assert.Equal("2\n", output);
+    }
+
+    [Fact]
+    public async Task UnknownFileIsAnError()
+    {
+        var (exit, _, error) = await Hug("-f", Path.Combine(folder, "nope.cs"), "-c", "add");
+        Assert.Equal(1, exit);
+        Assert.Contains("file not found", error);
+    }
+}
