@@ -11,14 +11,17 @@ internal static class ApiLoader
         ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "hug", "cache");
 
     /// <summary>The API's assembly, or the errors that stopped it (compiler or build output).</summary>
-    public static (Assembly? Assembly, IReadOnlyList<string> Errors) Load(string path)
+    /// <param name="path">The .cs, .csproj or .dll file.</param>
+    /// <param name="isolated">Load a compiled file in its own load context (reloading loads the same assembly name again).</param>
+    public static (Assembly? Assembly, IReadOnlyList<string> Errors) Load(string path, bool isolated = false)
     {
         if (!File.Exists(path)) return (null, [$"error: file not found: {path}"]);
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
             case ".cs":
                 var (dll, errors, _) = new SourceCompiler(CacheRoot).Compile(Path.GetFullPath(path));
-                return dll is null ? (null, errors) : (AssemblyLoadContext.Default.LoadFromAssemblyPath(dll), []);
+                return dll is null ? (null, errors)
+                    : (isolated ? LoadPlugin(dll) : AssemblyLoadContext.Default.LoadFromAssemblyPath(dll), []);
             case ".csproj":
                 var (target, buildErrors) = Build(Path.GetFullPath(path));
                 return target is null ? (null, buildErrors) : (LoadPlugin(target), []);
@@ -51,7 +54,7 @@ internal static class ApiLoader
     /// <summary>An assembly in its own load context with its dependencies; Hug itself is shared, so its attributes are the tool's.</summary>
     private static Assembly LoadPlugin(string path) => new PluginContext(path).LoadFromAssemblyPath(path);
 
-    private sealed class PluginContext(string path) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(path))
+    private sealed class PluginContext(string path) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(path), isCollectible: true)
     {
         private readonly AssemblyDependencyResolver resolver = new(path);
 

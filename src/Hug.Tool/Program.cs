@@ -12,11 +12,23 @@ Option<FileInfo> file = new("--file", "-f") { Description = "The API: a .cs file
 Option<string> host = new("--host") { Description = "Host to serve on [default: localhost]" };
 Option<int?> port = new("--port", "-p") { Description = "Port to serve on [default: 8000]" };
 Option<bool> no404 = new("--no-404-documentation") { Description = "Answer unknown URLs with a plain 404" };
+Option<bool> reload = new("--reload") { Description = "Recompile a .cs file when it changes and serve the new version on the same port" };
 Option<string> command = new("--command", "-c") { Description = "Run this command of the API instead of serving; the tokens after it are its arguments" };
-RootCommand root = new("hug: serve or run a Hug API from a C# file, a project or an assembly") { file, host, port, no404, command };
+RootCommand root = new("hug: serve or run a Hug API from a C# file, a project or an assembly") { file, host, port, no404, reload, command };
 root.SetAction(async (parseResult, cancellationToken) =>
 {
-    var (assembly, errors) = ApiLoader.Load(parseResult.GetValue(file)!.FullName);
+    var path = parseResult.GetValue(file)!.FullName;
+    if (parseResult.GetValue(reload))
+    {
+        if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || parseResult.GetValue(command) is not null)
+        {
+            Console.Error.WriteLine("--reload serves a .cs file; it does not combine with -c.");
+            return 2;
+        }
+        var url = $"http://{parseResult.GetValue(host) ?? "localhost"}:{parseResult.GetValue(port) ?? 8000}";
+        return await new ReloadingServer(path, url, !parseResult.GetValue(no404), Console.Out, Console.Error).RunAsync(cancellationToken);
+    }
+    var (assembly, errors) = ApiLoader.Load(path);
     if (assembly is null)
     {
         foreach (var error in errors) Console.Error.WriteLine(error);

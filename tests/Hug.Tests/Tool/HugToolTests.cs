@@ -87,6 +87,38 @@ public sealed class HugToolTests : IDisposable
     }
 
     [Fact]
+    public async Task ReloadPicksUpAnEditAndSurvivesABrokenOne()
+    {
+        var file = AdditionFile();
+        await using var tool = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, "-f", file, "--reload", "--host", "127.0.0.1", "--port", "0");
+        using var client = new HttpClient { BaseAddress = await tool.WaitForAddressAsync(TimeSpan.FromSeconds(120)) };
+        Assert.Equal("3", await client.GetStringAsync("/add?number_1=1&number_2=2"));
+
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("number_1 + number_2;", "number_1 + number_2 + 100;"));
+        Assert.Equal("103", await EventuallyAsync(client, "103"));
+
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("+ 100;", "+ 100"));
+        await WaitForAsync(() => tool.Error.Contains("error CS1002"));
+        Assert.Contains("the last good version keeps serving", tool.Error);
+        Assert.Equal("103", await client.GetStringAsync("/add?number_1=1&number_2=2"));
+    }
+
+    /// <summary>Polls (bounded: 60 s) until the response is <paramref name="expected"/>.</summary>
+    private static async Task<string> EventuallyAsync(HttpClient client, string expected)
+    {
+        var last = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && last != expected; await Task.Delay(100))
+            last = await client.GetStringAsync("/add?number_1=1&number_2=2");
+        return last;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !condition(); await Task.Delay(100)) { }
+        Assert.True(condition());
+    }
+
+    [Fact]
     public async Task UnknownFileIsAnError()
     {
         var (exit, _, error) = await Hug("-f", Path.Combine(folder, "nope.cs"), "-c", "add");

@@ -1,0 +1,88 @@
+using System.Reflection;
+using Hug;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hug.Tool;
+
+/// <summary>
+/// <c>hug -f App.cs --reload</c>: one Kestrel on one port whose requests go to the current build of
+/// the API. The source is polled; a change is compiled and, if it compiles, swapped in (requests in
+/// flight finish on the version they started on); if not, its errors are printed and the last good
+/// version keeps serving.
+/// </summary>
+internal sealed class ReloadingServer(string source, string url, bool notFoundDocumentation, TextWriter output, TextWriter error)
+{
+    private RequestDelegate current = NotReady;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.WebHost.UseUrls(url);
+        builder.Services.AddRouting();
+        await using var app = builder.Build();
+        app.Run(context => Volatile.Read(ref current)(context));
+        if (!TryLoad(app.Services, out var version)) return 1;
+        await app.StartAsync(cancellationToken);
+        var address = app.Urls.First();
+        await output.WriteLineAsync($"Hug: serving \"{version}\" on {address} (documentation at {address}/), reloading on changes to {Path.GetFileName(source)}");
+        await output.FlushAsync(cancellationToken);
+        var stamp = File.GetLastWriteTimeUtc(source);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+                var now = File.Exists(source) ? File.GetLastWriteTimeUtc(source) : stamp;
+                if (now == stamp) continue;
+                stamp = now;
+                if (TryLoad(app.Services, out _)) await output.WriteLineAsync($"Hug: reloaded {Path.GetFileName(source)}");
+                await output.FlushAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM: stop below.
+        }
+        await app.StopAsync(CancellationToken.None);
+        return 0;
+    }
+
+    /// <summary>Compiles and loads the source into a fresh load context, and swaps its pipeline in.</summary>
+    private bool TryLoad(IServiceProvider services, out string overview)
+    {
+        overview = "";
+        var (assembly, errors) = ApiLoader.Load(source, isolated: true);
+        if (assembly is null)
+        {
+            foreach (var line in errors) error.WriteLine(line);
+            error.WriteLine("Hug: the last good version keeps serving.");
+            return false;
+        }
+        try
+        {
+            var api = HugApi.FromAssembly(assembly, new HugOptions { NotFoundDocumentation = notFoundDocumentation });
+            var pipeline = new ApplicationBuilder(services);
+            pipeline.UseRouting();
+            pipeline.UseEndpoints(endpoints => endpoints.MapHug(api));
+            Volatile.Write(ref current, pipeline.Build());
+            overview = api.Overview;
+            return true;
+        }
+        catch (HugConfigurationException exception)
+        {
+            error.WriteLine(exception.Message);
+            return false;
+        }
+    }
+
+    private static Task NotReady(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return Task.CompletedTask;
+    }
+}
