@@ -1,0 +1,168 @@
+using Hug.Hosting;
+using Hug.Introspection;
+
+namespace Hug;
+
+/// <summary>
+/// What an API adds to its endpoints beyond declaring them: mounted APIs, requirements, directives,
+/// formats, transforms and hooks (start-up, not found, exceptions).
+/// </summary>
+public sealed partial class HugApi
+{
+    /// <summary>
+    /// Mounts another API's endpoints (hug's <c>extend_api</c>): its HTTP routes under
+    /// <paramref name="prefix"/> (<c>/billing</c> + <c>/invoices</c>), its commands in the command
+    /// group <paramref name="cliGroup"/> (none: at the top level). Its requirements, directives and
+    /// formats come along, unless this API already has one of the same name.
+    /// </summary>
+    public HugApi Mount(string prefix, HugApi other, string? cliGroup = null)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (prefix.Length > 0 && (prefix[0] != '/' || prefix.EndsWith('/')))
+            throw new HugConfigurationException($"Mount prefix '{prefix}' must start with '/' and not end with one (or be empty).");
+        foreach (var (name, requirement) in other.requirements) requirements.TryAdd(name, requirement);
+        foreach (var (name, directive) in other.directives) directives.TryAdd(name, directive);
+        foreach (var (name, format) in other.formats) formats.TryAdd(name, format);
+        foreach (var (name, format) in other.inputFormats) inputFormats.TryAdd(name, format);
+        foreach (var endpoint in other.Endpoints)
+        {
+            foreach (var route in endpoint.Http)
+            {
+                var urls = route.Urls.IsDefaultOrEmpty ? ["/" + Naming.Kebab(endpoint.Name)] : route.Urls;
+                Register(endpoint.Method, endpoint.Target, route with { Urls = [.. urls.Select(url => url == "/" ? (prefix.Length == 0 ? "/" : prefix) : prefix + url)] });
+            }
+            foreach (var command in endpoint.Cli)
+                Register(endpoint.Method, endpoint.Target, cliGroup is null ? command : command with { Groups = [cliGroup, .. command.Groups] });
+        }
+        return this;
+    }
+
+    /// <summary>Registers a requirement that <c>[Requires(name)]</c> refers to.</summary>
+    public HugApi AddRequirement(string name, Requirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        if (!requirements.TryAdd(name, requirement))
+            throw new HugConfigurationException($"A requirement named '{name}' is already registered.");
+        return this;
+    }
+
+    /// <summary>Registers a custom directive: <c>[Directive(name)]</c> parameters receive <paramref name="value"/>(call context).</summary>
+    public HugApi AddDirective(string name, Func<CallContext, object?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!directives.TryAdd(name, value))
+            throw new HugConfigurationException($"A directive named '{name}' is already registered.");
+        return this;
+    }
+
+    private readonly Dictionary<string, Requirement> requirements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OutputFormat> formats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [OutputFormat.Json.Name] = OutputFormat.Json,
+        [OutputFormat.PrettyJson.Name] = OutputFormat.PrettyJson,
+        [OutputFormat.Text.Name] = OutputFormat.Text,
+        [OutputFormat.Html.Name] = OutputFormat.Html,
+    };
+
+    internal ExceptionHandlers Exceptions { get; } = new();
+
+    internal StartupHandlers Startup { get; } = new();
+
+    internal Dictionary<int, Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse>> NotFoundHandlers { get; } = [];
+
+    /// <summary>Runs <paramref name="handler"/> once before serving HTTP or running a command (e.g. to open a database).</summary>
+    public HugApi OnStartup(Func<HugApi, CancellationToken, Task> handler)
+    {
+        Startup.Add(handler);
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="handler"/> once before serving HTTP or running a command.</summary>
+    public HugApi OnStartup(Action<HugApi> handler) => OnStartup((api, _) =>
+    {
+        handler(api);
+        return Task.CompletedTask;
+    });
+
+    /// <summary>
+    /// Answers unknown URLs with <paramref name="handler"/> instead of the documentation 404; with a
+    /// <paramref name="version"/>, only for URLs under <c>/vN/</c> (version-less ones otherwise).
+    /// </summary>
+    public HugApi OnNotFound(Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse> handler, int? version = null)
+    {
+        if (!NotFoundHandlers.TryAdd(version ?? 0, handler))
+            throw new HugConfigurationException($"A not-found handler for {(version is null ? "every version" : $"version {version}")} is already registered.");
+        return this;
+    }
+
+    /// <summary>
+    /// Answers exceptions of type <typeparamref name="TException"/> (and its subclasses, unless a more
+    /// specific handler is registered) with the status and body <paramref name="handler"/> returns;
+    /// returning null lets the exception through (a 500).
+    /// </summary>
+    public HugApi OnException<TException>(Func<TException, CallContext, ErrorResponse?> handler) where TException : Exception
+    {
+        Exceptions.Add(handler);
+        return this;
+    }
+
+    private readonly Dictionary<string, InputFormat> inputFormats = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Registers a request body format, by its <see cref="InputFormat.MediaType"/>.</summary>
+    public HugApi AddInputFormat(InputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (!inputFormats.TryAdd(format.MediaType, format))
+            throw new HugConfigurationException($"An input format for '{format.MediaType}' is already registered.");
+        return this;
+    }
+
+    internal InputFormat? InputFormat(string? mediaType) => mediaType is not null && inputFormats.TryGetValue(mediaType, out var format) ? format : null;
+
+    /// <summary>Registers an output format that endpoints offer by its <see cref="OutputFormat.Name"/>.</summary>
+    public HugApi AddOutputFormat(OutputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (!formats.TryAdd(format.Name, format))
+            throw new HugConfigurationException($"An output format named '{format.Name}' is already registered.");
+        return this;
+    }
+
+    internal OutputFormat? FindFormat(string name) => formats.GetValueOrDefault(name);
+
+    internal IEnumerable<string> FormatNames => formats.Keys;
+
+    /// <summary>The formats a route offers, default first: its <c>Formats</c> names, or JSON.</summary>
+    internal IReadOnlyList<OutputFormat> FormatsFor(EndpointDescriptor endpoint, HttpRouteOptions route) =>
+        route.Formats.IsDefaultOrEmpty ? [OutputFormat.Json]
+        : [.. route.Formats.Select(name => formats.TryGetValue(name, out var format) ? format
+            : throw new HugConfigurationException($"{endpoint.DisplayName}: output format '{name}' is not registered; use one of {string.Join(", ", formats.Keys)} or call api.AddOutputFormat(...)."))];
+    private Documentation.ApiDocumentation? documentation;
+
+    /// <summary>The hug-style documentation of the API's HTTP endpoints for <paramref name="version"/> (latest when null).</summary>
+    internal System.Text.Json.Nodes.JsonObject Documentation(int? version) => (documentation ??= new(this)).For(version);
+    private readonly Dictionary<string, Func<CallContext, object?>> directives = new(StringComparer.Ordinal);
+
+    internal Func<CallContext, object?> Directive(EndpointDescriptor endpoint, string parameter, string name) =>
+        directives.TryGetValue(name, out var directive) ? directive
+        : throw new HugConfigurationException($"{endpoint.DisplayName}: parameter '{parameter}' asks for directive '{name}', which is not registered; call api.AddDirective(\"{name}\", ...).");
+
+    /// <summary>The transforms of an endpoint on one interface: its <c>[Transform]</c>s, then its router's.</summary>
+    internal IReadOnlyList<ITransform> TransformsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<ITransform> fromRouter) =>
+        [.. endpoint.Transforms.Where(t => (t.Interfaces & @interface) != 0).Select(t => t.Transform), .. fromRouter];
+
+    /// <summary>The requirements of an endpoint on one interface: its <c>[Requires]</c> names and its router's, in order.</summary>
+    internal IReadOnlyList<Requirement> RequirementsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<Requirement> fromRouter)
+    {
+        var found = new List<Requirement>();
+        foreach (var declared in endpoint.Requires)
+        {
+            if (!requirements.TryGetValue(declared.Name, out var requirement))
+                throw new HugConfigurationException($"{endpoint.DisplayName}: [Requires(\"{declared.Name}\")] names no registered requirement; call api.AddRequirement(\"{declared.Name}\", ...).");
+            if ((requirement.Interfaces & declared.Interfaces & @interface) != 0 && !found.Contains(requirement)) found.Add(requirement);
+        }
+        foreach (var requirement in fromRouter)
+            if ((requirement.Interfaces & @interface) != 0 && !found.Contains(requirement)) found.Add(requirement);
+        return found;
+    }
+}
