@@ -37,6 +37,26 @@ public sealed partial class HugApi
         return this;
     }
 
+    internal WebSockets.WebSocketHub Hub { get; } = new();
+
+    internal List<(Type Endpoint, WebSocketAttribute Route)> WebSocketEndpoints { get; } = [];
+
+    /// <summary>Serves the WebSocket endpoint <typeparamref name="TEndpoint"/> at <paramref name="path"/>.</summary>
+    public HugApi WebSocket<TEndpoint>(string path, params string[] allowedOrigins) where TEndpoint : WebSocketEndpoint =>
+        AddWebSocket(typeof(TEndpoint), new WebSocketAttribute(path) { AllowedOrigins = allowedOrigins });
+
+    private HugApi AddWebSocket(Type endpoint, WebSocketAttribute route)
+    {
+        if (endpoint.IsAbstract || !typeof(WebSocketEndpoint).IsAssignableFrom(endpoint))
+            throw new HugConfigurationException($"{endpoint.Name}: [WebSocket] needs a concrete class deriving from WebSocketEndpoint.");
+        if (route.Path.Length == 0 || route.Path[0] != '/')
+            throw new HugConfigurationException($"{endpoint.Name}: WebSocket path '{route.Path}' must start with '/'.");
+        if (WebSocketEndpoints.Any(w => string.Equals(w.Route.Path, route.Path, StringComparison.OrdinalIgnoreCase)))
+            throw new HugConfigurationException($"{endpoint.Name}: WebSocket path '{route.Path}' is already taken.");
+        WebSocketEndpoints.Add((endpoint, route));
+        return this;
+    }
+
     /// <summary>Registers a requirement that <c>[Requires(name)]</c> refers to.</summary>
     public HugApi AddRequirement(string name, Requirement requirement)
     {
@@ -152,13 +172,16 @@ public sealed partial class HugApi
         [.. endpoint.Transforms.Where(t => (t.Interfaces & @interface) != 0).Select(t => t.Transform), .. fromRouter];
 
     /// <summary>The requirements of an endpoint on one interface: its <c>[Requires]</c> names and its router's, in order.</summary>
-    internal IReadOnlyList<Requirement> RequirementsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<Requirement> fromRouter)
+    internal IReadOnlyList<Requirement> RequirementsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<Requirement> fromRouter) =>
+        RequirementsFor(endpoint.DisplayName, endpoint.Requires, @interface, fromRouter);
+
+    internal IReadOnlyList<Requirement> RequirementsFor(string owner, IEnumerable<RequiresAttribute> declarations, HugInterfaces @interface, IEnumerable<Requirement> fromRouter)
     {
         var found = new List<Requirement>();
-        foreach (var declared in endpoint.Requires)
+        foreach (var declared in declarations)
         {
             if (!requirements.TryGetValue(declared.Name, out var requirement))
-                throw new HugConfigurationException($"{endpoint.DisplayName}: [Requires(\"{declared.Name}\")] names no registered requirement; call api.AddRequirement(\"{declared.Name}\", ...).");
+                throw new HugConfigurationException($"{owner}: [Requires(\"{declared.Name}\")] names no registered requirement; call api.AddRequirement(\"{declared.Name}\", ...).");
             if ((requirement.Interfaces & declared.Interfaces & @interface) != 0 && !found.Contains(requirement)) found.Add(requirement);
         }
         foreach (var requirement in fromRouter)

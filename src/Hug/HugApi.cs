@@ -63,6 +63,7 @@ public sealed partial class HugApi
     public HugApi AddType(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        if (type.GetCustomAttribute<WebSocketAttribute>() is { } webSocket) AddWebSocket(type, webSocket);
         var group = type.GetCustomAttribute<CliAttribute>() is { } groupAttribute
             ? groupAttribute.Name ?? Naming.Kebab(type.Name)
             : null;

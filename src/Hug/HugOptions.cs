@@ -27,6 +27,15 @@ public sealed class HugOptions
     /// </summary>
     public long? MaxRequestBodySize { get; set; }
 
+    /// <summary>The largest WebSocket message (after reassembling fragments); a larger one closes with 1009. Default 1 MiB.</summary>
+    public int WebSocketMaxMessageSize { get; set; } = 1024 * 1024;
+
+    /// <summary>How often the server pings idle WebSocket clients. Default 30 s.</summary>
+    public TimeSpan WebSocketKeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A WebSocket that sends nothing for this long is closed. Default 10 minutes.</summary>
+    public TimeSpan WebSocketIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>JSON settings for bodies and results: System.Text.Json's web defaults, enums as names, UTF-8 unescaped.</summary>
     public JsonSerializerOptions Json
     {

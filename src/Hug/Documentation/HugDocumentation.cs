@@ -26,13 +26,17 @@ internal static class HugDocumentation
             }
             if (methods.Count > 0) handlers[resource.Template] = methods;
         }
-        return new JsonObject
+        var result = new JsonObject
         {
             ["overview"] = api.Overview,
             ["version"] = version,
             ["versions"] = new JsonArray([.. table.Versions.Select(v => (JsonNode)v)]),
             ["handlers"] = handlers,
         };
+        if (api.WebSocketEndpoints.Count > 0)
+            result["websockets"] = new JsonObject([.. api.WebSocketEndpoints.Select(w => new KeyValuePair<string, JsonNode?>(w.Route.Path,
+                new JsonObject { ["usage"] = Introspection.XmlDocumentation.For(w.Endpoint.Assembly).Summary(w.Endpoint) ?? w.Endpoint.Name }))]);
+        return result;
     }
 
     public static byte[] Serialize(JsonNode node) =>

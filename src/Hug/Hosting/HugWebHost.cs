@@ -26,6 +26,7 @@ public static class HugWebHost
         else if (host is not null || port is not null || string.IsNullOrEmpty(configured))
             builder.WebHost.UseUrls($"http://{FormatHost(host ?? ServeCommand.DefaultHost)}:{port ?? ServeCommand.DefaultPort}");
         var app = builder.Build();
+        app.UseWebSockets();
         HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true);
         return app;
     }

@@ -35,18 +35,7 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
         Generic.Create<HttpEndpoint>(typeof(HttpEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, route, plan);
 
     /// <summary>Runs every requirement; the first failure is answered (401 with its challenge, 403, …) and ends the call.</summary>
-    protected async ValueTask<bool> MeetsRequirementsAsync(HttpContext http, CallContext call)
-    {
-        foreach (var requirement in Requirements)
-        {
-            var result = await requirement.CheckAsync(call);
-            if (result.Succeeded) continue;
-            if (result.Challenge is not null) http.Response.Headers.WWWAuthenticate = result.Challenge;
-            await Problem.One(result.Status, result.Title, result.Title, result.Message).WriteAsync(http);
-            return false;
-        }
-        return true;
-    }
+    protected ValueTask<bool> MeetsRequirementsAsync(HttpContext http, CallContext call) => RequirementCheck.MeetsAsync(http, call, Requirements);
 
     /// <summary>The format for this request: by URL suffix, else by <c>Accept</c>; null when nothing offered is acceptable.</summary>
     protected OutputFormat? ChooseFormat(HttpContext http, string? suffix)

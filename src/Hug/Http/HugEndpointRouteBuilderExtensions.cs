@@ -4,6 +4,7 @@ using Hug.Http;
 using Hug.Invocation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,6 +64,12 @@ public static class HugEndpointRouteBuilderExtensions
                         .WithDisplayName($"Hug /v{version}{template}");
             }
         }
+        foreach (var (type, route) in api.WebSocketEndpoints)
+        {
+            var requirements = api.RequirementsFor(type.Name, type.GetCustomAttributes<RequiresAttribute>(), HugInterfaces.Http, []);
+            var handler = new Hug.WebSockets.WebSocketHandler(type, route.Path, route.AllowedOrigins ?? [], requirements, api, api.Hub, logger);
+            group.Map(route.Path, handler.HandleAsync).WithDisplayName($"Hug WebSocket {route.Path}");
+        }
         if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))
         {
             MapDocumentation(group, "/", HugDocumentation.Serialize(HugDocumentation.Build(api, table, table.LatestVersion)));
@@ -96,6 +103,7 @@ public static class HugServiceCollectionExtensions
     public static IServiceCollection AddHug(this IServiceCollection services, HugApi api)
     {
         services.AddSingleton(api);
+        services.AddSingleton<IWebSocketHub>(api.Hub);
         services.AddRouting();
         services.AddHostedService(_ => new Hug.Hosting.StartupHostedService(api));
         return services;

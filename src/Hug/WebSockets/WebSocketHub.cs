@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+
+namespace Hug
+{
+    /// <summary>Broadcasts to the connections of an endpoint; inject it anywhere (an HTTP endpoint can broadcast).</summary>
+    public interface IWebSocketHub
+    {
+        /// <summary>Sends <paramref name="message"/> to every open connection of the endpoint at <paramref name="path"/>, or of one group, except <paramref name="except"/>.</summary>
+        Task BroadcastAsync(string path, string message, string? group = null, WebSocketConnection? except = null);
+
+        /// <summary>How many connections the endpoint at <paramref name="path"/> has open.</summary>
+        int Count(string path);
+    }
+}
+
+namespace Hug.WebSockets
+{
+    /// <summary>The connections of every endpoint, and their groups.</summary>
+    internal sealed class WebSocketHub : IWebSocketHub
+    {
+        private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, WebSocketConnection>> endpoints = new(StringComparer.OrdinalIgnoreCase);
+
+        public void Add(WebSocketConnection connection) => Of(connection.Path)[connection.Id] = connection;
+
+        public void Remove(WebSocketConnection connection) => Of(connection.Path).TryRemove(connection.Id, out _);
+
+        public void Join(WebSocketConnection connection, string group)
+        {
+            lock (connection.Groups) connection.Groups.Add(group);
+        }
+
+        public void Leave(WebSocketConnection connection, string group)
+        {
+            lock (connection.Groups) connection.Groups.Remove(group);
+        }
+
+        public int Count(string path) => Of(path).Count;
+
+        public Task BroadcastAsync(string path, string message, string? group = null, WebSocketConnection? except = null)
+        {
+            var sends = new List<Task>();
+            foreach (var connection in Of(path).Values)
+            {
+                if (connection == except || !connection.IsOpen) continue;
+                if (group is not null)
+                    lock (connection.Groups)
+                        if (!connection.Groups.Contains(group)) continue;
+                sends.Add(SendQuietly(connection, message));
+            }
+            return Task.WhenAll(sends);
+        }
+
+        /// <summary>One connection failing (gone mid-broadcast) must not fail the broadcast to the others.</summary>
+        private static async Task SendQuietly(WebSocketConnection connection, string message)
+        {
+            try
+            {
+                await connection.SendAsync(message);
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+            }
+        }
+
+        private ConcurrentDictionary<string, WebSocketConnection> Of(string path) => endpoints.GetOrAdd(path, _ => new());
+    }
+}
