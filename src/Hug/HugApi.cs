@@ -73,6 +73,7 @@ public sealed partial class HugApi
                 Register(method, null, attribute.ToOptions(EndpointIntrospector.DisplayName(method)));
             if (method.GetCustomAttribute<CliAttribute>() is { } cli)
                 Register(method, null, new CliCommandOptions { Name = cli.Name, Groups = group is null ? [] : [group] });
+            if (method.IsDefined(typeof(SocketCallAttribute))) EntryFor(method, null);
         }
         return this;
     }

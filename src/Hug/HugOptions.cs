@@ -36,6 +36,12 @@ public sealed class HugOptions
     /// <summary>A WebSocket that sends nothing for this long is closed. Default 10 minutes.</summary>
     public TimeSpan WebSocketIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Where methods marked <c>[SocketCall]</c> (or all, with <see cref="AllMethodsOverWebSocket"/>) are callable over a WebSocket.</summary>
+    public string WebSocketCallPath { get; set; } = "/calls";
+
+    /// <summary>Makes every HTTP or CLI method callable at <see cref="WebSocketCallPath"/>, not only the <c>[SocketCall]</c> ones.</summary>
+    public bool AllMethodsOverWebSocket { get; set; }
+
     /// <summary>JSON settings for bodies and results: System.Text.Json's web defaults, enums as names, UTF-8 unescaped.</summary>
     public JsonSerializerOptions Json
     {

@@ -64,7 +64,10 @@ public static class HugEndpointRouteBuilderExtensions
                         .WithDisplayName($"Hug /v{version}{template}");
             }
         }
-        foreach (var (type, route) in api.WebSocketEndpoints)
+        var webSockets = api.WebSocketEndpoints.ToList();
+        if (api.Endpoints.Any(e => e.SocketCall) || api.Options.AllMethodsOverWebSocket)
+            webSockets.Add((typeof(Hug.WebSockets.CallsEndpoint), new WebSocketAttribute(api.Options.WebSocketCallPath)));
+        foreach (var (type, route) in webSockets)
         {
             var requirements = api.RequirementsFor(type.Name, type.GetCustomAttributes<RequiresAttribute>(), HugInterfaces.Http, []);
             var handler = new Hug.WebSockets.WebSocketHandler(type, route.Path, route.AllowedOrigins ?? [], requirements, api, api.Hub, logger);

@@ -26,6 +26,9 @@ internal sealed record EndpointDescriptor
     /// <summary><c>[Requires]</c> on the method and its class: registered names, each narrowed to some interfaces.</summary>
     public ImmutableArray<RequiresAttribute> Requires { get; init; } = [];
 
+    /// <summary>Whether <c>[SocketCall]</c> makes it callable over the WebSocket call endpoint.</summary>
+    public bool SocketCall { get; init; }
+
     /// <summary><c>[Transform]</c> on the method, instances created once, with the interfaces each applies on.</summary>
     public ImmutableArray<(ITransform Transform, HugInterfaces Interfaces)> Transforms { get; init; } = [];
 

@@ -32,6 +32,7 @@ internal static class EndpointIntrospector
             Docs = docs,
             Parameters = parameters,
             Transforms = [.. method.GetCustomAttributes<TransformAttribute>().Select(t => (CreateTransform(t.Type, displayName), t.Interfaces))],
+            SocketCall = method.IsDefined(typeof(SocketCallAttribute)),
             Requires = [.. method.GetCustomAttributes<RequiresAttribute>(), .. method.DeclaringType?.GetCustomAttributes<RequiresAttribute>() ?? []],
             ResultType = resultType,
             ReturnKind = returnKind,

@@ -82,6 +82,13 @@ public class HttpAttribute : Attribute
     }
 }
 
+/// <summary>
+/// Also makes the method callable over the API's WebSocket call endpoint
+/// (<see cref="HugOptions.WebSocketCallPath"/>): <c>{"id": 1, "call": "add", "args": {…}}</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class SocketCallAttribute : Attribute;
+
 /// <summary>Exposes a method on HTTP GET.</summary>
 public sealed class GetAttribute(string? url = null) : HttpAttribute(url, "GET");
 

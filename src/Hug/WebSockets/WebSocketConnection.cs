@@ -22,6 +22,7 @@ public sealed class WebSocketConnection
         this.socket = socket;
         this.json = json;
         this.hub = hub;
+        Http = http;
         Request = http.Request;
         User = http.User;
         Path = path;
@@ -47,6 +48,8 @@ public sealed class WebSocketConnection
     public CancellationToken Aborted { get; }
 
     internal HashSet<string> Groups { get; } = [];
+
+    internal HttpContext Http { get; }
 
     /// <summary>Whether the socket can still send.</summary>
     public bool IsOpen => socket.State is WebSocketState.Open or WebSocketState.CloseReceived;

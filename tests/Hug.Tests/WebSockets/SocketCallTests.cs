@@ -1,0 +1,106 @@
+using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Hug.Tests.Support;
+
+namespace Hug.Tests.WebSockets;
+
+/// <summary>Methods called as WebSocket messages, with HTTP's binding and messages.</summary>
+public sealed class SocketCallTests : IAsyncLifetime
+{
+    private HugServer server = null!;
+    private ClientWebSocket socket = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await HugServer.StartAsync(new HugApi().AddType(typeof(Calls)));
+        socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(server.Client.BaseAddress!.ToString().Replace("http://", "ws://") + "calls"), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        socket.Dispose();
+        await server.DisposeAsync();
+    }
+
+    private Task Send(string json) => socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private async Task<JsonElement> Receive()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var buffer = new byte[16 * 1024];
+        var result = await socket.ReceiveAsync(buffer, timeout.Token);
+        return JsonDocument.Parse(buffer.AsMemory(0, result.Count)).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task CallReturnsItsResultWithTheId()
+    {
+        await Send("""{"id": 1, "call": "add", "args": {"number_1": 1, "number_2": 2}}""");
+        var reply = await Receive();
+        Assert.Equal(1, reply.GetProperty("id").GetInt32());
+        Assert.Equal(3, reply.GetProperty("result").GetInt32());
+    }
+
+    [Fact]
+    public async Task ErrorsUseTheHttpMessages()
+    {
+        await Send("""{"id": "a", "call": "add", "args": {"number_1": "x"}}""");
+        var reply = await Receive();
+        Assert.Equal("a", reply.GetProperty("id").GetString());
+        Assert.Equal("Invalid whole number provided", reply.GetProperty("errors").GetProperty("number_1").GetString());
+        Assert.Equal("Required parameter 'number_2' not supplied", reply.GetProperty("errors").GetProperty("number_2").GetString());
+        await Send("""{"id": 2, "call": "secret"}""");
+        Assert.Equal("Unknown call 'secret'", (await Receive()).GetProperty("errors").GetProperty("call").GetString());
+        await Send("""{"id": 3,""");
+        Assert.StartsWith("Malformed JSON", (await Receive()).GetProperty("errors").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task CallsRunConcurrentlyAndRepliesCarryTheirIds()
+    {
+        await Send("""{"id": "slow", "call": "wait", "args": {"milliseconds": 500}}""");
+        await Send("""{"id": "fast", "call": "wait", "args": {"milliseconds": 0}}""");
+        var firstReply = await Receive();
+        Assert.True(firstReply.GetProperty("id").GetString() == "fast", firstReply.ToString());
+        Assert.Equal("slow", (await Receive()).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task StreamsArriveAsItemsThenDone()
+    {
+        await Send("""{"id": 9, "call": "count", "args": {"to": 3}}""");
+        var first = await Receive();
+        Assert.True(first.TryGetProperty("item", out _), first.ToString());
+        for (var i = 2; i <= 3; i++) Assert.Equal(i, (await Receive()).GetProperty("item").GetInt32());
+        Assert.True((await Receive()).GetProperty("done").GetBoolean());
+    }
+
+    public static class Calls
+    {
+        [Get, SocketCall]
+        public static int Add(int number_1, int number_2) => number_1 + number_2;
+
+        [Get]
+        public static string Secret() => "not over the socket";
+
+        [SocketCall]
+        public static async Task<int> Wait(int milliseconds)
+        {
+            await Task.Delay(milliseconds);
+            return milliseconds;
+        }
+
+        [SocketCall]
+        public static async IAsyncEnumerable<int> Count(int to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            for (var i = 1; i <= to; i++)
+            {
+                await Task.Yield();
+                yield return i;
+            }
+        }
+    }
+}
