@@ -92,16 +92,18 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         (e.SocketCall || (api.Options.AllMethodsOverWebSocket && (!e.Http.IsEmpty || !e.Cli.IsEmpty)))
         && (string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase) || Naming.Kebab(e.Name) == name));
 
-    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> result as items of object, or null.</summary>
-    private static IAsyncEnumerable<object?>? StreamItems(object result) =>
-        result.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)) is { } stream
-            ? (IAsyncEnumerable<object?>)typeof(CallsEndpoint).GetMethod(nameof(Box), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(stream.GetGenericArguments()[0]).Invoke(null, [result])!
-            : null;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<object, IAsyncEnumerable<object?>>?> Streams = new();
 
-    private static async IAsyncEnumerable<object?> Box<T>(IAsyncEnumerable<T> items)
+    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> result as items of object, or null; the adapter is made once per result type.</summary>
+    private static IAsyncEnumerable<object?>? StreamItems(object result) => Streams.GetOrAdd(result.GetType(), static type =>
+        type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)) is { } stream
+            ? typeof(CallsEndpoint).GetMethod(nameof(Box), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(stream.GetGenericArguments()[0]).CreateDelegate<Func<object, IAsyncEnumerable<object?>>>()
+            : null)?.Invoke(result);
+
+    private static async IAsyncEnumerable<object?> Box<T>(object items)
     {
-        await foreach (var item in items) yield return item;
+        await foreach (var item in (IAsyncEnumerable<T>)items) yield return item;
     }
 
     private static Task Errors(WebSocketConnection ws, object? id, string key, string message) =>

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Hug.Tests.Support;
 
@@ -15,8 +14,7 @@ public sealed class SocketCallTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         server = await HugServer.StartAsync(new HugApi().AddType(typeof(Calls)));
-        socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri(server.Client.BaseAddress!.ToString().Replace("http://", "ws://") + "calls"), CancellationToken.None);
+        socket = await SocketClient.ConnectAsync(server, "/calls");
     }
 
     public async Task DisposeAsync()
@@ -25,15 +23,9 @@ public sealed class SocketCallTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private Task Send(string json) => socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+    private Task Send(string json) => SocketClient.SendAsync(socket, json);
 
-    private async Task<JsonElement> Receive()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var buffer = new byte[16 * 1024];
-        var result = await socket.ReceiveAsync(buffer, timeout.Token);
-        return JsonDocument.Parse(buffer.AsMemory(0, result.Count)).RootElement.Clone();
-    }
+    private async Task<JsonElement> Receive() => JsonDocument.Parse((await SocketClient.ReceiveAsync(socket)).Text!).RootElement.Clone();
 
     [Fact]
     public async Task CallReturnsItsResultWithTheId()

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
 using Hug.Tests.Support;
 
 namespace Hug.Tests.WebSockets;
@@ -9,7 +8,6 @@ namespace Hug.Tests.WebSockets;
 public sealed class WebSocketTests : IAsyncLifetime
 {
     private HugServer server = null!;
-    private Uri socketBase = null!;
 
     public async Task InitializeAsync()
     {
@@ -17,36 +15,15 @@ public sealed class WebSocketTests : IAsyncLifetime
             .AddRequirement("token", Authentication.Bearer(token => token == "t" ? "user" : null))
             .AddType(typeof(Echo)).AddType(typeof(Room)).AddType(typeof(Guarded)).AddType(typeof(Announcer));
         server = await HugServer.StartAsync(api);
-        socketBase = new Uri(server.Client.BaseAddress!.ToString().Replace("http://", "ws://"));
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    private async Task<ClientWebSocket> Connect(string path, Action<ClientWebSocketOptions>? options = null)
-    {
-        var socket = new ClientWebSocket();
-        options?.Invoke(socket.Options);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await socket.ConnectAsync(new Uri(socketBase, path), timeout.Token);
-        return socket;
-    }
+    private Task<ClientWebSocket> Connect(string path, Action<ClientWebSocketOptions>? options = null) => SocketClient.ConnectAsync(server, path, options);
 
-    private static async Task<(string? Text, WebSocketReceiveResult Result)> Receive(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var buffer = new byte[64 * 1024];
-        var total = 0;
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, total, buffer.Length - total), timeout.Token);
-            total += result.Count;
-        } while (!result.EndOfMessage);
-        return (result.MessageType == WebSocketMessageType.Close ? null : Encoding.UTF8.GetString(buffer, 0, total), result);
-    }
+    private static Task<(string? Text, WebSocketReceiveResult Result)> Receive(ClientWebSocket socket) => SocketClient.ReceiveAsync(socket);
 
-    private static Task Send(ClientWebSocket socket, string text, bool end = true) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, end, CancellationToken.None);
+    private static Task Send(ClientWebSocket socket, string text, bool end = true) => SocketClient.SendAsync(socket, text, end);
 
     [Fact]
     public async Task Echoes()
