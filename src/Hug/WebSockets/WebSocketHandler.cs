@@ -85,20 +85,11 @@ internal sealed class WebSocketHandler(Type endpointType, string path, string[] 
         var message = new ArrayBufferWriter<byte>();
         try
         {
+            using var idle = new IdleTimer(socket, connection, api.Options.WebSocketIdleTimeout);
             while (socket.State == WebSocketState.Open)
             {
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(connection.Aborted);
-                idle.CancelAfter(api.Options.WebSocketIdleTimeout);
-                ValueWebSocketReceiveResult received;
-                try
-                {
-                    received = await socket.ReceiveAsync(buffer.AsMemory(), idle.Token);
-                }
-                catch (OperationCanceledException) when (!connection.Aborted.IsCancellationRequested)
-                {
-                    await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "Idle timeout");
-                    return;
-                }
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), connection.Aborted);
+                idle.Restart();
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     await connection.CloseAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null);
