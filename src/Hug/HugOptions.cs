@@ -33,7 +33,7 @@ public sealed class HugOptions
     /// <summary>How often the server pings idle WebSocket clients. Default 30 s.</summary>
     public TimeSpan WebSocketKeepAlive { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>A WebSocket that sends nothing for this long is closed. Default 10 minutes.</summary>
+    /// <summary>A WebSocket that sends nothing for this long gets a close frame ("Idle timeout"). Default 10 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for never.</summary>
     public TimeSpan WebSocketIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Where methods marked <c>[SocketCall]</c> (or all, with <see cref="AllMethodsOverWebSocket"/>) are callable over a WebSocket.</summary>

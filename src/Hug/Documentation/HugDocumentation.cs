@@ -83,7 +83,7 @@ internal static class HugDocumentation
     }
 
     private static string? TypeDescription(Type type, JsonSerializerOptions json) =>
-        type == typeof(object) || typeof(Microsoft.AspNetCore.Http.IResult).IsAssignableFrom(type) || type == typeof(NoResult)
+        type == typeof(object) || typeof(Microsoft.AspNetCore.Http.IResult).IsAssignableFrom(type) || type == typeof(NoResult) || Formats.FileResults.IsFileResult(type)
             ? null
             : Binding.ConverterFactory.TryCreate(type, null, json)?.Description;
 }

@@ -1,0 +1,1 @@
+return Hug.HugApi.Run(args);
