@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Hug against a bare Kestrel handler and a Minimal API, side by side, in one run.
+# Hug against a bare Kestrel handler and a Minimal API (and, for WebSocket echo, a bare ASP.NET Core
+# echo loop), side by side, in one run.
 #   bash benchmarks/run.sh           full run (~12 min): 3 rounds x 10 s per scenario, 20 CLI runs, BenchmarkDotNet ShortRun
 #   bash benchmarks/run.sh --quick   ~2.5 min: 3 rounds x 2 s, 5 CLI runs, BenchmarkDotNet smoke run
 # Servers and the load generator share this machine's cores, so the figure that decides is server
@@ -21,6 +22,9 @@ echo "building (Release)..."
 build benchmarks/servers/HugBench hug
 build benchmarks/servers/BareKestrel bare
 build benchmarks/servers/MinimalApi minimal
+build benchmarks/servers/HugEcho hug-echo
+build benchmarks/servers/BareEcho bare-echo
+build benchmarks/ws/EchoLoad echo-load
 build examples/Addition cli-hug
 build benchmarks/cli/BareCli cli-bare
 build benchmarks/cli/CommandLineCli cli-scl
@@ -81,15 +85,39 @@ run_server() { # round name port command...
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+# WebSocket echo: 32 connections, each sending a 32-byte text message and awaiting its echo in a loop
+# (benchmarks/ws/EchoLoad); server CPU is read when the client starts and ends its measured window.
+run_echo() { # round name port command...
+  local round=$1 name=$2 port=$3; shift 3
+  "$@" >/dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 150); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/echo")" = 400 ] && break; sleep 0.1; done
+  local idle; idle=$(rss_kb "$pid")
+  dotnet "$out/echo-load/EchoLoad.dll" "ws://127.0.0.1:$port/echo" 32 "$duration" "$warmup" >"$out/echo.out" 2>"$out/echo.err" &
+  local load=$! t0 t1 loaded
+  until grep -q measuring "$out/echo.err" || ! kill -0 $load 2>/dev/null; do sleep 0.02; done
+  t0=$(cpu_ticks "$pid")
+  until grep -q done "$out/echo.err" || ! kill -0 $load 2>/dev/null; do sleep 0.02; done
+  t1=$(cpu_ticks "$pid"); loaded=$(rss_kb "$pid")
+  wait $load
+  local trips rps p50 p99 errors cpu
+  read -r trips rps p50 p99 errors < "$out/echo.out"
+  cpu=$(echo "scale=2; ($t1-$t0)*1000000/$hz/$trips" | bc -l)
+  printf "%s\t%s\techo\t%s\t%sus\t%sus\t%s\t%s\t%s\t%s\t%s\n" "$round" "$name" "$rps" "$p50" "$p99" 0 "$errors" "$cpu" "$idle" "$loaded" >> "$results"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
 for round in $(seq 1 "$rounds"); do
   echo "round $round/$rounds"
   run_server "$round" hug 9103 dotnet "$out/hug/HugBench.dll" serve --host 127.0.0.1 --port 9103
   ASPNETCORE_URLS=http://127.0.0.1:9101 run_server "$round" bare 9101 dotnet "$out/bare/BareKestrel.dll"
   ASPNETCORE_URLS=http://127.0.0.1:9102 run_server "$round" minimal 9102 dotnet "$out/minimal/MinimalApi.dll"
+  run_echo "$round" hug 9104 dotnet "$out/hug-echo/HugEcho.dll" serve --host 127.0.0.1 --port 9104
+  ASPNETCORE_URLS=http://127.0.0.1:9105 run_echo "$round" bare 9105 dotnet "$out/bare-echo/BareEcho.dll"
 done
 
 echo
-echo "== HTTP, every round (get: GET /add; post: POST /sum JSON record; invalid: GET /add?number_1=x, a 400) =="
+echo "== Every round (get: GET /add; post: POST /sum JSON record; invalid: GET /add?number_1=x, a 400; echo: WebSocket round trips, req/s = round trips/s) =="
 printf "%-5s %-8s %-8s %10s %9s %9s %7s %6s %9s %9s %9s\n" round server scenario "req/s" p50 p99 non2xx sockerr "cpu/req" "rss idle" "rss load"
 awk -F'\t' '{printf "%-5s %-8s %-8s %10s %9s %9s %7s %6s %7.1fus %7.0fMB %7.0fMB\n", $1,$2,$3,$4,$5,$6,$7,$8,$9,$10/1024,$11/1024}' "$results"
 
@@ -97,8 +125,9 @@ median_min_max() { sort -g | awk '{v[NR]=$1} END {m = NR%2 ? v[(NR+1)/2] : (v[NR
 value() { awk -F'\t' -v r="$1" -v s="$2" -v c="$3" -v col="$4" '$1==r && $2==s && $3==c {print $col}' "$results"; }
 echo
 echo "== Ratios: median (min-max) over $rounds rounds; CPU/request lower is better, req/s higher is better =="
-for scenario in get post invalid; do
-  for base in bare minimal; do
+for scenario in get post invalid echo; do
+  bases="bare minimal"; [ $scenario = echo ] && bases=bare
+  for base in $bases; do
     cpu=$(for r in $(seq 1 "$rounds"); do echo "$(value "$r" hug $scenario 9) / $(value "$r" $base $scenario 9)" | bc -l; done | median_min_max)
     rps=$(for r in $(seq 1 "$rounds"); do echo "$(value "$r" hug $scenario 4) / $(value "$r" $base $scenario 4)" | bc -l; done | median_min_max)
     printf "%-8s Hug/%-8s cpu/req %s   req/s %s\n" "$scenario" "$base" "$cpu" "$rps"

@@ -67,6 +67,7 @@ internal sealed class ReloadingServer(string source, string url, bool notFoundDo
         {
             var api = HugApi.FromAssembly(assembly, new HugOptions { NotFoundDocumentation = notFoundDocumentation });
             var pipeline = new ApplicationBuilder(services);
+            pipeline.UseWebSockets();
             pipeline.UseRouting();
             pipeline.UseEndpoints(endpoints => endpoints.MapHug(api));
             Volatile.Write(ref current, pipeline.Build());

@@ -41,6 +41,12 @@ public sealed partial class HugApi
 
     internal List<(Type Endpoint, WebSocketAttribute Route)> WebSocketEndpoints { get; } = [];
 
+    /// <summary>Whether any method is callable at <see cref="HugOptions.WebSocketCallPath"/>.</summary>
+    internal bool ServesSocketCalls => Options.AllMethodsOverWebSocket || Endpoints.Any(e => e.SocketCall);
+
+    /// <summary>Whether the API has any WebSocket endpoint (the WebSockets middleware is added only then).</summary>
+    internal bool ServesWebSockets => WebSocketEndpoints.Count > 0 || ServesSocketCalls;
+
     /// <summary>Serves the WebSocket endpoint <typeparamref name="TEndpoint"/> at <paramref name="path"/>.</summary>
     public HugApi WebSocket<TEndpoint>(string path, params string[] allowedOrigins) where TEndpoint : WebSocketEndpoint =>
         AddWebSocket(typeof(TEndpoint), new WebSocketAttribute(path) { AllowedOrigins = allowedOrigins });

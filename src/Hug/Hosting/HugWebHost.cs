@@ -26,7 +26,7 @@ public static class HugWebHost
         else if (host is not null || port is not null || string.IsNullOrEmpty(configured))
             builder.WebHost.UseUrls($"http://{FormatHost(host ?? ServeCommand.DefaultHost)}:{port ?? ServeCommand.DefaultPort}");
         var app = builder.Build();
-        app.UseWebSockets();
+        if (api.ServesWebSockets) app.UseWebSockets();
         HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true);
         return app;
     }

@@ -65,7 +65,7 @@ public static class HugEndpointRouteBuilderExtensions
             }
         }
         var webSockets = api.WebSocketEndpoints.ToList();
-        if (api.Endpoints.Any(e => e.SocketCall) || api.Options.AllMethodsOverWebSocket)
+        if (api.ServesSocketCalls)
             webSockets.Add((typeof(Hug.WebSockets.CallsEndpoint), new WebSocketAttribute(api.Options.WebSocketCallPath)));
         foreach (var (type, route) in webSockets)
         {
