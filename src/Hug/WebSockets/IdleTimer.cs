@@ -6,7 +6,8 @@ namespace Hug.WebSockets;
 /// Closes a connection that has received nothing for the idle timeout: a close frame ("Idle timeout"),
 /// not a cancelled receive (which would abort the socket and cut the client off without a handshake).
 /// A client that does not answer the close within <see cref="HandshakeGrace"/> is aborted.
-/// <see cref="Timeout.InfiniteTimeSpan"/> turns the timeout off.
+/// <see cref="Timeout.InfiniteTimeSpan"/> turns the timeout off. A frame only records the time
+/// (no timer re-arming per message); when the timer fires early, it re-arms for the remainder.
 /// </summary>
 internal sealed class IdleTimer : IDisposable
 {
@@ -15,6 +16,7 @@ internal sealed class IdleTimer : IDisposable
     private readonly WebSocketConnection connection;
     private readonly TimeSpan timeout;
     private readonly Timer? timer;
+    private long lastActivity = Environment.TickCount64;
 
     public IdleTimer(WebSocket socket, WebSocketConnection connection, TimeSpan timeout)
     {
@@ -22,13 +24,31 @@ internal sealed class IdleTimer : IDisposable
         this.connection = connection;
         this.timeout = timeout;
         if (timeout != Timeout.InfiniteTimeSpan)
-            timer = new Timer(static state => _ = ((IdleTimer)state!).CloseAsync(), this, timeout, Timeout.InfiniteTimeSpan);
+            timer = new Timer(static state => ((IdleTimer)state!).Elapsed(), this, timeout, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Something arrived: the connection is not idle.</summary>
-    public void Restart() => timer?.Change(timeout, Timeout.InfiniteTimeSpan);
+    public void Restart() => Volatile.Write(ref lastActivity, Environment.TickCount64);
 
     public void Dispose() => timer?.Dispose();
+
+    private void Elapsed()
+    {
+        var idleFor = TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref lastActivity));
+        if (idleFor < timeout)
+        {
+            try
+            {
+                timer!.Change(timeout - idleFor, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection ended meanwhile.
+            }
+            return;
+        }
+        _ = CloseAsync();
+    }
 
     private async Task CloseAsync()
     {
