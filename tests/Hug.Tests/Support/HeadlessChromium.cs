@@ -67,7 +67,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
         var target = await SendAsync("Target.createTarget", new JsonObject { ["url"] = url.ToString() });
         var attached = await SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target["targetId"]!.GetValue<string>(), ["flatten"] = true });
         var page = new Page(this, attached["sessionId"]!.GetValue<string>());
-        await page.WaitForAsync("document.readyState === 'complete'");
+        // The new tab starts on about:blank, itself 'complete': wait for the page asked for.
+        await page.WaitForAsync($"location.href === {JsonSerializer.Serialize(url.ToString())} && document.readyState === 'complete'");
         return page;
     }
 
@@ -172,16 +173,27 @@ public sealed class HeadlessChromium : IAsyncDisposable
             return result["result"]?["value"];
         }
 
-        /// <summary>Polls a JavaScript condition until it is true (bounded); fails with the page's text otherwise.</summary>
+        /// <summary>
+        /// Polls a JavaScript condition until it is true (bounded); a condition that throws (the element
+        /// is not there yet) counts as false. Fails with the last error and the page's text otherwise.
+        /// </summary>
         public async Task WaitForAsync(string condition)
         {
             var deadline = DateTime.UtcNow + Timeout;
+            string? lastError = null;
             while (DateTime.UtcNow < deadline)
             {
-                if (await EvaluateAsync($"Boolean({condition})") is JsonValue value && value.GetValue<bool>()) return;
+                try
+                {
+                    if (await EvaluateAsync($"Boolean({condition})") is JsonValue value && value.GetValue<bool>()) return;
+                }
+                catch (InvalidOperationException exception) when (exception.Message.StartsWith("JavaScript failed", StringComparison.Ordinal))
+                {
+                    lastError = exception.Message;
+                }
                 await Task.Delay(50);
             }
-            throw new TimeoutException($"'{condition}' never held; the page shows: {await EvaluateAsync("document.body ? document.body.innerText : ''")}");
+            throw new TimeoutException($"'{condition}' never held ({lastError ?? "no error"}); the page shows: {await EvaluateAsync("document.body ? document.body.innerText : ''")}");
         }
     }
 }
