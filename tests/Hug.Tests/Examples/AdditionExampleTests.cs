@@ -9,7 +9,7 @@ public sealed class AdditionExampleTests
     [Fact]
     public async Task ServesAddsDocumentsAndStopsGracefully()
     {
-        await using var example = ExampleProcess.Start("Addition", null, "serve", "--host", "127.0.0.1", "--port", "0");
+        await using var example = ExampleProcess.Serve("Addition");
         var address = await example.WaitForAddressAsync();
         Assert.Contains("A simple API to enable adding two numbers together", example.Output);
         using var client = new HttpClient { BaseAddress = address };

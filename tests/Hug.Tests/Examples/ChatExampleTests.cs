@@ -11,7 +11,7 @@ public sealed class ChatExampleTests
     [Fact]
     public async Task AMessageTypedInOnePageAppearsInTheOther()
     {
-        await using var example = ExampleProcess.Start("Chat", null, "serve", "--host", "127.0.0.1", "--port", "0");
+        await using var example = ExampleProcess.Serve("Chat");
         var address = await example.WaitForAddressAsync();
         await using var browser = await HeadlessChromium.StartAsync();
         var ada = await browser.OpenAsync(new Uri(address, "/?name=ada"));
@@ -39,7 +39,7 @@ public sealed class ChatExampleTests
     [Fact]
     public async Task TheRoomOverAPlainWebSocket()
     {
-        await using var example = ExampleProcess.Start("Chat", null, "serve", "--host", "127.0.0.1", "--port", "0");
+        await using var example = ExampleProcess.Serve("Chat");
         var address = await example.WaitForAddressAsync();
         var ws = new UriBuilder(address) { Scheme = "ws" };
         using var ada = await Connect(ws, "/chat?name=ada");

@@ -10,7 +10,7 @@ public sealed class FormatsExampleTests
     [Fact]
     public async Task ServesEveryFormat()
     {
-        await using var example = ExampleProcess.Start("Formats", null, "serve", "--host", "127.0.0.1", "--port", "0");
+        await using var example = ExampleProcess.Serve("Formats");
         using var client = new HttpClient { BaseAddress = await example.WaitForAddressAsync() };
 
         Assert.Contains("\"author\":\"Frank Herbert\"", await client.GetStringAsync("/book"));

@@ -49,6 +49,9 @@ public sealed partial class ExampleProcess : IAsyncDisposable
     public static ExampleProcess Start(string example, IDictionary<string, string>? environment = null, params string[] args) =>
         StartDll(ExampleDll(example), environment, args);
 
+    /// <summary>Starts the example's <c>serve</c> on 127.0.0.1 and a free port (see <see cref="WaitForAddressAsync"/>).</summary>
+    public static ExampleProcess Serve(string example) => Start(example, null, "serve", "--host", "127.0.0.1", "--port", "0");
+
     /// <summary>The built <c>hug</c> tool (src/Hug.Tool).</summary>
     public static string ToolDll => Path.Combine(RepositoryRoot, "src", "Hug.Tool", "bin", Configuration, "net10.0", "Hug.Tool.dll");
 

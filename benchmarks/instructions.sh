@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Instructions per request, counted by valgrind's callgrind: the same binary and inputs give nearly the
+# same count whatever else the machine is doing, where CPU time on these 2 shared cores moves ±20 %.
+#   bash benchmarks/instructions.sh              3 windows x 2000 requests per server and scenario (~12 min)
+#   WINDOWS=5 REQUESTS=3000 bash benchmarks/instructions.sh
+# Each server (Hug, bare Kestrel handler, Minimal API: the servers of run.sh) runs under callgrind.
+# Every scenario is warmed up first (tiered JIT settled), then per window: counters zeroed
+# (callgrind_control -z), REQUESTS sequential keep-alive requests from one client
+# (instructions/client.py, which checks every answer), counters dumped (-d). All server threads count.
+# Thread-pool spin-waiting is turned off in every server alike (it counts idle time, not work).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+windows=${WINDOWS:-3}; requests=${REQUESTS:-2000}; warmup=${WARMUP:-3000}
+command -v valgrind >/dev/null || { apt-get update -qq; apt-get install -y -qq valgrind >/dev/null; }
+out=$(mktemp -d); trap 'pkill -f "valgrind.*$out" 2>/dev/null || true; rm -rf "$out"' EXIT
+echo "building (Release)..."
+for server in HugBench:hug BareKestrel:bare MinimalApi:minimal; do
+  dotnet build "benchmarks/servers/${server%%:*}" -c Release -o "$out/${server##*:}" -v q -nologo >/dev/null
+done
+client() { python3 benchmarks/instructions/client.py "$@"; }
+results="$out/results.tsv"; : > "$results"   # server scenario window instructions_per_request
+
+measure() { # name port command...
+  local name=$1 port=$2; shift 2
+  DOTNET_GCHeapHardLimit=0x40000000 DOTNET_EnableWriteXorExecute=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 \
+    valgrind --tool=callgrind --callgrind-out-file="$out/$name.%p.out" "$@" >"$out/$name.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 900); do curl -fs "http://127.0.0.1:$port/add?number_1=1&number_2=2" >/dev/null 2>&1 && break; sleep 0.2; done
+  for scenario in get post invalid; do client "$port" $scenario "$warmup"; done
+  sleep 2   # background tier-1 compilations finish
+  for scenario in get post invalid; do client "$port" $scenario 500; done
+  for scenario in get post invalid; do
+    for window in $(seq 1 "$windows"); do
+      callgrind_control -z "$pid" >/dev/null
+      client "$port" $scenario "$requests"
+      callgrind_control -d "$pid" >/dev/null
+      local dump; dump=$(ls -t "$out/$name".*.out.* | head -1)
+      printf "%s\t%s\t%s\t%s\n" "$name" $scenario "$window" "$(awk -v n="$requests" '/^summary:/{printf "%.0f", $2/n}' "$dump")" >> "$results"
+      rm -f "$dump"
+    done
+  done
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+}
+
+echo "measuring (each server: ~25 s start-up under valgrind, warm-up, $windows windows x $requests requests per scenario)..."
+measure hug 9203 dotnet "$out/hug/HugBench.dll" serve --host 127.0.0.1 --port 9203
+ASPNETCORE_URLS=http://127.0.0.1:9201 measure bare 9201 dotnet "$out/bare/BareKestrel.dll"
+ASPNETCORE_URLS=http://127.0.0.1:9202 measure minimal 9202 dotnet "$out/minimal/MinimalApi.dll"
+
+echo
+echo "== Instructions per request (callgrind; every window) =="
+awk -F'\t' '{printf "%-8s %-8s window %s  %8d\n", $1, $2, $3, $4}' "$results"
+median() { sort -g | awk '{v[NR]=$1} END {print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+of() { awk -F'\t' -v s="$1" -v c="$2" '$1==s && $2==c {print $4}' "$results" | median; }
+echo
+echo "== Medians and ratios =="
+for scenario in get post invalid; do
+  h=$(of hug $scenario); b=$(of bare $scenario); m=$(of minimal $scenario)
+  printf "%-8s hug %7d  bare %7d  minimal %7d   Hug/bare %.3f  Hug/minimal %.3f\n" $scenario "$h" "$b" "$m" \
+    "$(echo "$h/$b" | bc -l)" "$(echo "$h/$m" | bc -l)"
+done
+printf "Hug 400 path / success path: %.3f\n" "$(echo "$(of hug invalid)/$(of hug get)" | bc -l)"
