@@ -31,9 +31,9 @@ measure() { # name port command...
   for scenario in get post invalid; do client "$port" $scenario 500; done
   for scenario in get post invalid; do
     for window in $(seq 1 "$windows"); do
-      callgrind_control -z "$pid" >/dev/null
+      callgrind_control -z "$pid" >/dev/null 2>&1
       client "$port" $scenario "$requests"
-      callgrind_control -d "$pid" >/dev/null
+      callgrind_control -d "$pid" >/dev/null 2>&1
       local dump; dump=$(ls -t "$out/$name".*.out.* | head -1)
       printf "%s\t%s\t%s\t%s\n" "$name" $scenario "$window" "$(awk -v n="$requests" '/^summary:/{printf "%.0f", $2/n}' "$dump")" >> "$results"
       rm -f "$dump"

@@ -2,7 +2,10 @@
 using System.Net.WebSockets;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Logging.ClearProviders();
+// The same logging as Hug's `serve` (console, framework categories at Warning): per-request
+// logging work (the hosting log scope) is part of what a served app pays.
+builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var app = builder.Build();
 app.UseWebSockets();
 app.Run(async context =>

@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Logging.ClearProviders();
+// The same logging as Hug's `serve` (console, framework categories at Warning): per-request
+// logging work (the hosting log scope) is part of what a served app pays.
+builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var app = builder.Build();
 var invalid = "{\"errors\":{\"number_1\":\"Invalid whole number provided\"}}"u8.ToArray();
 app.Run(async context =>
