@@ -34,14 +34,14 @@ var workers = sockets.Select((socket, n) => Task.Run(async () =>
         try
         {
             await socket.SendAsync(message, WebSocketMessageType.Text, true, CancellationToken.None);
-            var total = 0;
+            var length = 0;
             ValueWebSocketReceiveResult received;
             do
             {
-                received = await socket.ReceiveAsync(buffer.AsMemory(total), CancellationToken.None);
-                total += received.Count;
+                received = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                length += received.Count;
             } while (!received.EndOfMessage);
-            if (received.MessageType != WebSocketMessageType.Text || total != size) throw new InvalidOperationException("wrong echo");
+            if (received.MessageType != WebSocketMessageType.Text || length != size) throw new InvalidOperationException("wrong echo");
         }
         catch (Exception) when (Volatile.Read(ref measuring) < 2)
         {

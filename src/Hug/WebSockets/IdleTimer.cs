@@ -28,7 +28,7 @@ internal sealed class IdleTimer : IDisposable
     }
 
     /// <summary>Something arrived: the connection is not idle.</summary>
-    public void Restart() => Volatile.Write(ref lastActivity, Environment.TickCount64);
+    public void MarkActivity() => Volatile.Write(ref lastActivity, Environment.TickCount64);
 
     public void Dispose() => timer?.Dispose();
 

@@ -89,7 +89,7 @@ internal sealed class WebSocketHandler(Type endpointType, string path, string[] 
             while (socket.State == WebSocketState.Open)
             {
                 var received = await socket.ReceiveAsync(buffer.AsMemory(), connection.Aborted);
-                idle.Restart();
+                idle.MarkActivity();
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     await connection.CloseAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null);

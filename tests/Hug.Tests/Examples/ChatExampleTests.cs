@@ -41,10 +41,9 @@ public sealed class ChatExampleTests
     {
         await using var example = ExampleProcess.Serve("Chat");
         var address = await example.WaitForAddressAsync();
-        var ws = new UriBuilder(address) { Scheme = "ws" };
-        using var ada = await Connect(ws, "/chat?name=ada");
+        using var ada = await SocketClient.ConnectAsync(address, "/chat?name=ada");
         Assert.Equal(("joined", "ada", 1), Event(await Receive(ada)));
-        using (var guest = await Connect(ws, "/chat"))
+        using (var guest = await SocketClient.ConnectAsync(address, "/chat"))
         {
             var joined = JsonDocument.Parse(await Receive(ada)).RootElement;
             Assert.StartsWith("guest-", joined.GetProperty("from").GetString());
@@ -52,7 +51,7 @@ public sealed class ChatExampleTests
             Assert.Equal("hi", JsonDocument.Parse(await Receive(ada)).RootElement.GetProperty("text").GetString());
             Assert.Equal("joined", JsonDocument.Parse(await Receive(guest)).RootElement.GetProperty("kind").GetString());
             Assert.Equal("hi", JsonDocument.Parse(await Receive(guest)).RootElement.GetProperty("text").GetString()); // the sender's echo
-            await guest.SendAsync(new byte[600].Select(_ => (byte)'x').ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+            await guest.SendAsync(Enumerable.Repeat((byte)'x', 600).ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
             Assert.Equal("error", JsonDocument.Parse(await Receive(guest)).RootElement.GetProperty("kind").GetString());
             await guest.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
@@ -61,14 +60,6 @@ public sealed class ChatExampleTests
         var empty = await http.PostAsync("/announce?text=", null);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("\"text\"", await empty.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<ClientWebSocket> Connect(UriBuilder ws, string pathAndQuery)
-    {
-        var socket = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await socket.ConnectAsync(new Uri(ws.Uri, pathAndQuery), timeout.Token);
-        return socket;
     }
 
     private static async Task<string> Receive(ClientWebSocket socket) => (await SocketClient.ReceiveAsync(socket)).Text ?? "(closed)";

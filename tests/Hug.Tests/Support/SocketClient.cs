@@ -6,12 +6,16 @@ namespace Hug.Tests.Support;
 /// <summary>A real ClientWebSocket to a test server, with bounded waits.</summary>
 public static class SocketClient
 {
-    public static async Task<ClientWebSocket> ConnectAsync(HugServer server, string path, Action<ClientWebSocketOptions>? options = null)
+    public static Task<ClientWebSocket> ConnectAsync(HugServer server, string path, Action<ClientWebSocketOptions>? options = null) =>
+        ConnectAsync(server.Client.BaseAddress!, path, options);
+
+    /// <summary>Connects to <paramref name="pathAndQuery"/> on the HTTP server at <paramref name="address"/> (http becomes ws).</summary>
+    public static async Task<ClientWebSocket> ConnectAsync(Uri address, string pathAndQuery, Action<ClientWebSocketOptions>? options = null)
     {
         var socket = new ClientWebSocket();
         options?.Invoke(socket.Options);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await socket.ConnectAsync(new Uri(server.Client.BaseAddress!.ToString().Replace("http://", "ws://") + path.TrimStart('/')), timeout.Token);
+        await socket.ConnectAsync(new Uri(new UriBuilder(address) { Scheme = "ws" }.Uri, pathAndQuery), timeout.Token);
         return socket;
     }
 
