@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Hug against a bare Kestrel handler and a Minimal API (and, for WebSocket echo, a bare ASP.NET Core
 # echo loop), side by side, in one run.
-#   bash benchmarks/run.sh           full run (~12 min): 3 rounds x 10 s per scenario, 20 CLI runs, BenchmarkDotNet ShortRun
-#   bash benchmarks/run.sh --quick   ~2.5 min: 3 rounds x 2 s, 5 CLI runs, BenchmarkDotNet smoke run
+#   bash benchmarks/run.sh           full run (~15 min): 3 rounds x 10 s per scenario, 20 CLI runs, BenchmarkDotNet ShortRun
+#   bash benchmarks/run.sh --quick   ~3-4 min: 3 rounds x 2 s, 5 CLI runs, BenchmarkDotNet smoke run
 # Servers and the load generator share this machine's cores, so the figure that decides is server
 # CPU time per request (utime+stime from /proc/PID/stat over a measured window / requests in it);
 # requests/s is reported beside it. Rounds interleave the servers: A B C, A B C, ...

@@ -29,6 +29,19 @@ public sealed class ResultKindsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FileResultsAreDocumentedAsFilesNotJson()
+    {
+        var (_, docs) = await server.GetJsonAsync("/");
+        foreach (var (url, contentType) in new[] { ("/file", "by file extension"), ("/pixel", "image/png"), ("/stream", "application/octet-stream") })
+        {
+            var outputs = docs.GetProperty("handlers").GetProperty(url).GetProperty("GET").GetProperty("outputs");
+            Assert.Equal("File", outputs.GetProperty("format").GetString());
+            Assert.Equal(contentType, outputs.GetProperty("content_type").GetString());
+            Assert.False(outputs.TryGetProperty("type", out _), $"{url}: {outputs}");
+        }
+    }
+
+    [Fact]
     public async Task FilesTakeTheirTypeFromTheExtensionAndHonourRange()
     {
         var whole = await server.Client.GetAsync("/file?name=notes.txt");

@@ -103,6 +103,26 @@ public sealed class HugToolTests : IDisposable
         Assert.Equal("103", await client.GetStringAsync("/add?number_1=1&number_2=2"));
     }
 
+    [Fact]
+    public async Task ReloadServesWebSocketEndpoints()
+    {
+        var file = Path.Combine(folder, "Echo.cs");
+        await File.WriteAllTextAsync(file, """
+            using Hug;
+
+            /// <summary>Echoes</summary>
+            [WebSocket("/echo")]
+            public sealed class Echo : WebSocketEndpoint
+            {
+                public override Task HandleMessageAsync(WebSocketConnection ws, string message) => ws.SendAsync("Received: " + message);
+            }
+            """);
+        await using var tool = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, "-f", file, "--reload", "--host", "127.0.0.1", "--port", "0");
+        using var socket = await SocketClient.ConnectAsync(await tool.WaitForAddressAsync(TimeSpan.FromSeconds(120)), "/echo");
+        await SocketClient.SendAsync(socket, "hi");
+        Assert.Equal("Received: hi", (await SocketClient.ReceiveAsync(socket)).Text);
+    }
+
     /// <summary>Polls (bounded: 60 s) until the response is <paramref name="expected"/>.</summary>
     private static async Task<string> EventuallyAsync(HttpClient client, string expected)
     {
