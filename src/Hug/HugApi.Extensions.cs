@@ -174,8 +174,14 @@ public sealed partial class HugApi
         : throw new HugConfigurationException($"{endpoint.DisplayName}: parameter '{parameter}' asks for directive '{name}', which is not registered; call api.AddDirective(\"{name}\", ...).");
 
     /// <summary>The transforms of an endpoint on one interface: its <c>[Transform]</c>s, then its router's.</summary>
-    internal IReadOnlyList<ITransform> TransformsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<ITransform> fromRouter) =>
-        [.. endpoint.Transforms.Where(t => (t.Interfaces & @interface) != 0).Select(t => t.Transform), .. fromRouter];
+    internal IReadOnlyList<ITransform> TransformsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<ITransform> fromRouter)
+    {
+        var found = new List<ITransform>();
+        foreach (var declared in endpoint.Transforms)
+            if ((declared.Interfaces & @interface) != 0) found.Add(declared.Transform);
+        found.AddRange(fromRouter);
+        return found;
+    }
 
     /// <summary>The requirements of an endpoint on one interface: its <c>[Requires]</c> names and its router's, in order.</summary>
     internal IReadOnlyList<Requirement> RequirementsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<Requirement> fromRouter) =>

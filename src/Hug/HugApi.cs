@@ -54,7 +54,7 @@ public sealed partial class HugApi
             types = [.. exception.Types.OfType<Type>()];
         }
         foreach (var type in types.OrderBy(t => t.MetadataToken))
-            if (!type.IsGenericTypeDefinition && type.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null)
+            if (!type.IsGenericTypeDefinition && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false))
                 AddType(type);
         return this;
     }

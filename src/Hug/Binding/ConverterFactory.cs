@@ -33,6 +33,7 @@ internal static class ConverterFactory
     {
         if (type == typeof(string)) return new StringConverter();
         if (type == typeof(bool)) return new BooleanConverter();
+        if (CommonNumber(type) is { } number) return number;
         if (type.IsEnum) return Generic.Create<ValueConverter>(typeof(EnumConverter<>), type);
         if (Nullable.GetUnderlyingType(type) is { } underlying)
             return CreateScalar(underlying) is { } inner
@@ -44,6 +45,22 @@ internal static class ConverterFactory
             return Generic.Create<ValueConverter>(typeof(NumberConverter<>), type, description, error,
                 Implements(type, typeof(System.Numerics.IBinaryInteger<>)) ? System.Globalization.NumberStyles.Integer : System.Globalization.NumberStyles.Float);
         return Generic.Create<ValueConverter>(typeof(ParsableConverter<>), type, description, error);
+    }
+
+    /// <summary>
+    /// The usual number types, created directly: no interface scan, and code that ReadyToRun
+    /// precompiles in Hug (the generic path below costs a reflective constructor call and a JIT).
+    /// </summary>
+    private static ValueConverter? CommonNumber(Type type)
+    {
+        const System.Globalization.NumberStyles whole = System.Globalization.NumberStyles.Integer, real = System.Globalization.NumberStyles.Float;
+        if (!type.IsPrimitive && type != typeof(decimal)) return null;
+        var (description, error) = ScalarMessages.For(type);
+        return type == typeof(int) ? new NumberConverter<int>(description, error, whole)
+            : type == typeof(long) ? new NumberConverter<long>(description, error, whole)
+            : type == typeof(double) ? new NumberConverter<double>(description, error, real)
+            : type == typeof(decimal) ? new NumberConverter<decimal>(description, error, real)
+            : null;
     }
 
     private static bool ImplementsParsable(Type type) => !type.IsAbstract && Implements(type, typeof(IParsable<>));

@@ -28,19 +28,15 @@ internal abstract class ParameterBinder
             var source = parameter.Source;
             if (source is ParameterSource.Json or ParameterSource.Unresolved && isService(parameter.Type))
                 source = ParameterSource.Service;
-            var binderType = source switch
+            binders.Add(source switch
             {
-                ParameterSource.Context => typeof(ContextBinder<>),
-                ParameterSource.Service => typeof(ServiceBinder<>),
-                ParameterSource.Value or ParameterSource.Json => typeof(ValueBinder<>),
+                ParameterSource.Context => TypeShape.Of(parameter.Type).ContextBinder(parameter, endpoint, api),
+                ParameterSource.Service => TypeShape.Of(parameter.Type).ServiceBinder(parameter),
+                ParameterSource.Value or ParameterSource.Json => TypeShape.Of(parameter.Type).ValueBinder(parameter, source == ParameterSource.Json && jsonParameters == 1, json),
                 _ => throw new HugConfigurationException(
                     $"{endpoint.DisplayName}: parameter '{parameter.Name}' has type {parameter.Type.Name}, which Hug cannot read from a request " +
                     "and no registered service provides; use a simple type, a record/class read as JSON, or register the type as a service."),
-            };
-            object[] arguments = binderType == typeof(ValueBinder<>) ? [parameter, source == ParameterSource.Json && jsonParameters == 1, json]
-                : binderType == typeof(ContextBinder<>) ? [parameter, endpoint, api]
-                : [parameter];
-            binders.Add(Generic.Create<ParameterBinder>(binderType, parameter.Type, arguments));
+            });
         }
         return binders.MoveToImmutable();
     }
@@ -187,8 +183,8 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
 }
 
 /// <summary>A service from the call's DI scope.</summary>
-internal sealed class ServiceBinder<T>(ParameterDescriptor parameter) : ParameterBinder<T>(parameter) where T : notnull
+internal sealed class ServiceBinder<T>(ParameterDescriptor parameter) : ParameterBinder<T>(parameter)
 {
     public override T Bind(BindingContext context) =>
-        Parameter.IsRequired ? context.Services.GetRequiredService<T>() : context.Services.GetService<T>()!;
+        (T)(Parameter.IsRequired ? context.Services.GetRequiredService(typeof(T)) : context.Services.GetService(typeof(T)))!;
 }

@@ -80,7 +80,7 @@ internal abstract class CliEndpoint
     protected CliServices Services { get; }
 
     public static CliEndpoint Create(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api) =>
-        Generic.Create<CliEndpoint>(typeof(CliEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, options, services, api);
+        TypeShape.Of(InvokerCompiler.ResultType(descriptor)).CliEndpoint(descriptor, options, services, api);
 
     /// <summary>Runs the command; the result is the exit code.</summary>
     public abstract Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken);

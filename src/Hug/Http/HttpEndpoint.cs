@@ -32,7 +32,7 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
     public abstract Task HandleAsync(HttpContext http, int? version = null, string? suffix = null);
 
     public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) =>
-        Generic.Create<HttpEndpoint>(typeof(HttpEndpoint<>), InvokerCompiler.ResultType(descriptor), descriptor, route, plan);
+        TypeShape.Of(InvokerCompiler.ResultType(descriptor)).HttpEndpoint(descriptor, route, plan);
 
     /// <summary>Runs every requirement; the first failure is answered (401 with its challenge, 403, …) and ends the call.</summary>
     protected ValueTask<bool> MeetsRequirementsAsync(HttpContext http, CallContext call) => RequirementCheck.MeetsAsync(http, call, Requirements);

@@ -30,7 +30,7 @@ internal sealed record EndpointDescriptor
     public bool SocketCall { get; init; }
 
     /// <summary><c>[Transform]</c> on the method, instances created once, with the interfaces each applies on.</summary>
-    public ImmutableArray<(ITransform Transform, HugInterfaces Interfaces)> Transforms { get; init; } = [];
+    public ImmutableArray<EndpointTransform> Transforms { get; init; } = [];
 
     /// <summary>Whether a parameter takes the raw request body (a <c>Stream</c>), so the body is not parsed.</summary>
     public bool TakesBodyStream => Parameters.Any(p => p.Context == ContextValue.Body);
@@ -43,6 +43,9 @@ internal sealed record EndpointDescriptor
 
     public bool HasResult => ReturnKind is not (ReturnKind.Void or ReturnKind.Task or ReturnKind.ValueTask);
 }
+
+/// <summary>A <c>[Transform]</c> of a method: its instance and the interfaces it applies on (a class, so no generic code over a struct is compiled at start-up).</summary>
+internal sealed record EndpointTransform(ITransform Transform, HugInterfaces Interfaces);
 
 internal enum ReturnKind { Value, Void, Task, TaskOfT, ValueTask, ValueTaskOfT }
 

@@ -31,7 +31,7 @@ internal static class EndpointIntrospector
             Target = target,
             Docs = docs,
             Parameters = parameters,
-            Transforms = [.. method.GetCustomAttributes<TransformAttribute>().Select(t => (CreateTransform(t.Type, displayName), t.Interfaces))],
+            Transforms = [.. method.GetCustomAttributes<TransformAttribute>().Select(t => new EndpointTransform(CreateTransform(t.Type, displayName), t.Interfaces))],
             SocketCall = method.IsDefined(typeof(SocketCallAttribute)),
             Requires = [.. method.GetCustomAttributes<RequiresAttribute>(), .. method.DeclaringType?.GetCustomAttributes<RequiresAttribute>() ?? []],
             ResultType = resultType,
