@@ -3,6 +3,7 @@
 # same count whatever else the machine is doing, where CPU time on these 2 shared cores moves ±20 %.
 #   bash benchmarks/instructions.sh              3 windows x 2000 requests per server and scenario (~12 min)
 #   WINDOWS=5 REQUESTS=3000 bash benchmarks/instructions.sh
+#   SERVERS=hug bash benchmarks/instructions.sh   one server only (~5 min), to compare a change with recorded figures
 # Each server (Hug, bare Kestrel handler, Minimal API: the servers of run.sh) runs under callgrind.
 # Every scenario is warmed up first (tiered JIT settled), then per window: counters zeroed
 # (callgrind_control -z), REQUESTS sequential keep-alive requests from one client
@@ -10,11 +11,12 @@
 # Thread-pool spin-waiting is turned off in every server alike (it counts idle time, not work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-windows=${WINDOWS:-3}; requests=${REQUESTS:-2000}; warmup=${WARMUP:-3000}
+windows=${WINDOWS:-3}; requests=${REQUESTS:-2000}; warmup=${WARMUP:-3000}; servers=" ${SERVERS:-hug bare minimal} "
 command -v valgrind >/dev/null || { apt-get update -qq; apt-get install -y -qq valgrind >/dev/null; }
 out=$(mktemp -d); trap 'pkill -f "valgrind.*$out" 2>/dev/null || true; rm -rf "$out"' EXIT
 echo "building (Release)..."
 for server in HugBench:hug BareKestrel:bare MinimalApi:minimal; do
+  [[ $servers == *" ${server##*:} "* ]] || continue
   dotnet build "benchmarks/servers/${server%%:*}" -c Release -o "$out/${server##*:}" -v q -nologo >/dev/null
 done
 client() { python3 benchmarks/instructions/client.py "$@"; }
@@ -22,6 +24,7 @@ results="$out/results.tsv"; : > "$results"   # server scenario window instructio
 
 measure() { # name port command...
   local name=$1 port=$2; shift 2
+  [[ $servers == *" $name "* ]] || return 0
   DOTNET_GCHeapHardLimit=0x40000000 DOTNET_EnableWriteXorExecute=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 \
     valgrind --tool=callgrind --callgrind-out-file="$out/$name.%p.out" "$@" >"$out/$name.log" 2>&1 &
   local pid=$!
@@ -50,13 +53,13 @@ ASPNETCORE_URLS=http://127.0.0.1:9202 measure minimal 9202 dotnet "$out/minimal/
 echo
 echo "== Instructions per request (callgrind; every window) =="
 awk -F'\t' '{printf "%-8s %-8s window %s  %8d\n", $1, $2, $3, $4}' "$results"
-median() { sort -g | awk '{v[NR]=$1} END {print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+median() { sort -g | awk '{v[NR]=$1} END {if (NR) print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+ratio() { [ -n "$1" ] && [ -n "$2" ] && printf "%.3f" "$(echo "$1/$2" | bc -l)" || printf "n/a"; }
 of() { awk -F'\t' -v s="$1" -v c="$2" '$1==s && $2==c {print $4}' "$results" | median; }
 echo
 echo "== Medians and ratios =="
 for scenario in get post invalid; do
   h=$(of hug $scenario); b=$(of bare $scenario); m=$(of minimal $scenario)
-  printf "%-8s hug %7d  bare %7d  minimal %7d   Hug/bare %.3f  Hug/minimal %.3f\n" $scenario "$h" "$b" "$m" \
-    "$(echo "$h/$b" | bc -l)" "$(echo "$h/$m" | bc -l)"
+  printf "%-8s hug %7s  bare %7s  minimal %7s   Hug/bare %s  Hug/minimal %s\n" $scenario "${h:--}" "${b:--}" "${m:--}" "$(ratio "$h" "$b")" "$(ratio "$h" "$m")"
 done
-printf "Hug 400 path / success path: %.3f\n" "$(echo "$(of hug invalid)/$(of hug get)" | bc -l)"
+printf "Hug 400 path / success path: %s\n" "$(ratio "$(of hug invalid)" "$(of hug get)")"

@@ -7,12 +7,13 @@ namespace Hug.Binding;
 /// One call's raw input and collected errors, as an interface adapter presents it to the binder.
 /// Each interface (HTTP, CLI, …) derives its own.
 /// </summary>
-internal abstract class BindingContext(IServiceProvider services) : IAsyncDisposable
+internal abstract class BindingContext : IAsyncDisposable
 {
     private List<object>? disposables;
     private Dictionary<string, string>? errors;
 
-    public IServiceProvider Services { get; } = services;
+    /// <summary>The call's services; over HTTP the request scope, created only when something asks for it.</summary>
+    public abstract IServiceProvider Services { get; }
 
     public bool HasErrors => errors is not null;
 

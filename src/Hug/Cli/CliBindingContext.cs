@@ -6,8 +6,10 @@ namespace Hug.Cli;
 /// <summary>One command invocation as the binder sees it: the text values parsed from argv.</summary>
 internal sealed class CliBindingContext(IServiceProvider services, Dictionary<string, StringValues> values, CancellationToken cancellation,
     HugApi api, string endpoint, Func<string, string?> credential)
-    : BindingContext(services)
+    : BindingContext
 {
+    public override IServiceProvider Services => services;
+
     public override CancellationToken Cancellation => cancellation;
 
     public override RawValue GetValue(string name) =>

@@ -79,8 +79,10 @@ public sealed class HugValidationException(string endpoint, IReadOnlyDictionary<
 
 /// <summary>An in-process call's arguments, as the binder sees them.</summary>
 internal sealed class LocalBindingContext(CallContext caller, string endpoint, Dictionary<string, RawValue> values)
-    : BindingContext(caller.Services)
+    : BindingContext
 {
+    public override IServiceProvider Services => caller.Services;
+
     public override Microsoft.AspNetCore.Http.HttpContext? HttpContext => caller.HttpContext;
 
     public override CancellationToken Cancellation => caller.Cancellation;

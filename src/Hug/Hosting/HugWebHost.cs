@@ -27,7 +27,11 @@ public static class HugWebHost
             builder.WebHost.UseUrls($"http://{FormatHost(host ?? ServeCommand.DefaultHost)}:{port ?? ServeCommand.DefaultPort}");
         var app = builder.Build();
         if (api.ServesWebSockets) app.UseWebSockets();
-        HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true);
+        var literal = new Hug.Http.LiteralRoutes();
+        HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true, literal);
+        // Literal URLs are answered before endpoint routing; the rest (route parameters, docs, 404) after it.
+        app.Use(literal.Middleware);
+        app.UseRouting();
         return app;
     }
 

@@ -11,7 +11,7 @@ namespace Hug.Http;
 /// One HTTP request as the binder sees it. A name is looked up body first, then query, then route
 /// (hug's precedence: route &lt; query &lt; body).
 /// </summary>
-internal sealed class HttpBindingContext(HttpContext http, HugApi api, string endpoint, int? version) : BindingContext(http.RequestServices)
+internal sealed class HttpBindingContext(HttpContext http, HugApi api, string endpoint, int? version) : BindingContext
 {
     private JsonElement body;
     private bool hasJsonBody;
@@ -19,6 +19,9 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     private IReadOnlyDictionary<string, StringValues>? values;
 
     public override HttpContext HttpContext => http;
+
+    /// <summary>The request's DI scope: <c>RequestServices</c> creates it on first use, so a call that needs no service pays nothing.</summary>
+    public override IServiceProvider Services => http.RequestServices;
 
     public override CancellationToken Cancellation => http.RequestAborted;
 

@@ -23,7 +23,8 @@ public static class HugEndpointRouteBuilderExtensions
     public static RouteGroupBuilder MapHug(this IEndpointRouteBuilder endpoints, HugApi? api = null) =>
         MapHug(endpoints, api, ownsApplication: false);
 
-    internal static RouteGroupBuilder MapHug(IEndpointRouteBuilder endpoints, HugApi? api, bool ownsApplication)
+    /// <summary>As above; <paramref name="ownsApplication"/> (serve) always maps the 404 fallback, and <paramref name="literal"/>, when given, takes the literal URLs instead of endpoint routing.</summary>
+    internal static RouteGroupBuilder MapHug(IEndpointRouteBuilder endpoints, HugApi? api, bool ownsApplication, LiteralRoutes? literal = null)
     {
         var services = endpoints.ServiceProvider;
         api ??= services.GetService<HugApi>()
@@ -57,11 +58,9 @@ public static class HugEndpointRouteBuilderExtensions
                     .Select(f => f.Suffix).OfType<string>().Distinct().Select(s => ($"{resource.Template}.{s}", (string?)s)));
             foreach (var (template, suffix) in forms)
             {
-                group.Map(template, new UrlDispatcher(resource, null, notFound, !table.Versions.IsEmpty, suffix).DispatchAsync)
-                    .WithDisplayName($"Hug {template}");
+                Map(template, new UrlDispatcher(resource, null, notFound, !table.Versions.IsEmpty, suffix).DispatchAsync);
                 foreach (var version in table.Versions)
-                    group.Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFound, versioned: true, suffix).DispatchAsync)
-                        .WithDisplayName($"Hug /v{version}{template}");
+                    Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFound, versioned: true, suffix).DispatchAsync);
             }
         }
         var webSockets = api.WebSocketEndpoints.ToList();
@@ -82,6 +81,11 @@ public static class HugEndpointRouteBuilderExtensions
         if (ownsApplication || api.Options.NotFoundDocumentation || api.NotFoundHandlers.Count > 0)
             group.MapFallback("{*path}", notFound.RespondAsync).WithDisplayName("Hug not found");
         return group;
+
+        void Map(string template, RequestDelegate dispatch)
+        {
+            if (literal?.TryAdd(template, dispatch) != true) group.Map(template, dispatch).WithDisplayName($"Hug {template}");
+        }
     }
 
     private static void MapDocumentation(RouteGroupBuilder group, string url, byte[] body) =>

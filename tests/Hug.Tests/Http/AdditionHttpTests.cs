@@ -22,6 +22,17 @@ public sealed class AdditionHttpTests : IAsyncLifetime
         Assert.Equal("3", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/ADD?number_1=1&number_2=2")]
+    [InlineData("/add/?number_1=1&number_2=2")]
+    public async Task UrlsMatchAsRoutingMatchesThem(string url)
+    {
+        // serve answers literal URLs ahead of endpoint routing; it must match as routing would.
+        var response = await server.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("3", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task InvalidNumberIsAProblem()
     {
