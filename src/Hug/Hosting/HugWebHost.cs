@@ -27,11 +27,12 @@ public static class HugWebHost
             builder.WebHost.UseUrls($"http://{FormatHost(host ?? ServeCommand.DefaultHost)}:{port ?? ServeCommand.DefaultPort}");
         var app = builder.Build();
         if (api.ServesWebSockets) app.UseWebSockets();
-        var literal = new Hug.Http.LiteralRoutes();
-        HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true, literal);
-        // Literal URLs are answered before endpoint routing; the rest (route parameters, docs, 404) after it.
-        app.Use(literal.Middleware);
+        HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true, out var notFound);
+        // Endpoint routing, then (no endpoint matched) the 404 answer as the last step, rather than a
+        // catch-all route that every request would also match.
         app.UseRouting();
+        app.UseEndpoints(_ => { });
+        app.Run(notFound);
         return app;
     }
 

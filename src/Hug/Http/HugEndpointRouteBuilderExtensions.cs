@@ -21,10 +21,15 @@ public static class HugEndpointRouteBuilderExtensions
     /// Returns the group, so ASP.NET Core conventions (authorization, CORS, …) apply to all of them.
     /// </summary>
     public static RouteGroupBuilder MapHug(this IEndpointRouteBuilder endpoints, HugApi? api = null) =>
-        MapHug(endpoints, api, ownsApplication: false);
+        MapHug(endpoints, api, ownsApplication: false, out _);
 
-    /// <summary>As above; <paramref name="ownsApplication"/> (serve) always maps the 404 fallback, and <paramref name="literal"/>, when given, takes the literal URLs instead of endpoint routing.</summary>
-    internal static RouteGroupBuilder MapHug(IEndpointRouteBuilder endpoints, HugApi? api, bool ownsApplication, LiteralRoutes? literal = null)
+    /// <summary>
+    /// As above. With <paramref name="ownsApplication"/> (<c>serve</c>) no catch-all fallback route is
+    /// mapped: the caller runs <paramref name="notFound"/> as the pipeline's last step instead. A
+    /// <c>{*path}</c> route is a candidate of every request, and the matcher fills its route values
+    /// (a dictionary and a string per request) before it knows a better route wins.
+    /// </summary>
+    internal static RouteGroupBuilder MapHug(IEndpointRouteBuilder endpoints, HugApi? api, bool ownsApplication, out RequestDelegate notFound)
     {
         var services = endpoints.ServiceProvider;
         api ??= services.GetService<HugApi>()
@@ -46,7 +51,8 @@ public static class HugEndpointRouteBuilderExtensions
                 }));
         }
         var table = HttpRouteTable.Build(httpEndpoints);
-        var notFound = new NotFoundResponder(api, table);
+        var notFoundResponder = new NotFoundResponder(api, table);
+        notFound = notFoundResponder.RespondAsync;
         var group = endpoints.MapGroup("");
 
         foreach (var resource in table.Resources)
@@ -58,9 +64,11 @@ public static class HugEndpointRouteBuilderExtensions
                     .Select(f => f.Suffix).OfType<string>().Distinct().Select(s => ($"{resource.Template}.{s}", (string?)s)));
             foreach (var (template, suffix) in forms)
             {
-                Map(template, new UrlDispatcher(resource, null, notFound, !table.Versions.IsEmpty, suffix).DispatchAsync);
+                group.Map(template, new UrlDispatcher(resource, null, notFoundResponder, !table.Versions.IsEmpty, suffix).DispatchAsync)
+                    .WithDisplayName($"Hug {template}");
                 foreach (var version in table.Versions)
-                    Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFound, versioned: true, suffix).DispatchAsync);
+                    group.Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFoundResponder, versioned: true, suffix).DispatchAsync)
+                        .WithDisplayName($"Hug /v{version}{template}");
             }
         }
         var webSockets = api.WebSocketEndpoints.ToList();
@@ -78,14 +86,9 @@ public static class HugEndpointRouteBuilderExtensions
             foreach (var version in table.Versions)
                 MapDocumentation(group, $"/v{version}", HugDocumentation.Serialize(HugDocumentation.Build(api, table, version)));
         }
-        if (ownsApplication || api.Options.NotFoundDocumentation || api.NotFoundHandlers.Count > 0)
-            group.MapFallback("{*path}", notFound.RespondAsync).WithDisplayName("Hug not found");
+        if (!ownsApplication && (api.Options.NotFoundDocumentation || api.NotFoundHandlers.Count > 0))
+            group.MapFallback("{*path}", notFound).WithDisplayName("Hug not found");
         return group;
-
-        void Map(string template, RequestDelegate dispatch)
-        {
-            if (literal?.TryAdd(template, dispatch) != true) group.Map(template, dispatch).WithDisplayName($"Hug {template}");
-        }
     }
 
     private static void MapDocumentation(RouteGroupBuilder group, string url, byte[] body) =>
