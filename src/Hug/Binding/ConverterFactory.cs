@@ -51,16 +51,17 @@ internal static class ConverterFactory
     /// The usual number types, created directly: no interface scan, and code that ReadyToRun
     /// precompiles in Hug (the generic path below costs a reflective constructor call and a JIT).
     /// </summary>
-    private static ValueConverter? CommonNumber(Type type)
+    private static ValueConverter? CommonNumber(Type type) =>
+        type == typeof(int) ? Number<int>(System.Globalization.NumberStyles.Integer)
+        : type == typeof(long) ? Number<long>(System.Globalization.NumberStyles.Integer)
+        : type == typeof(double) ? Number<double>(System.Globalization.NumberStyles.Float)
+        : type == typeof(decimal) ? Number<decimal>(System.Globalization.NumberStyles.Float)
+        : null;
+
+    private static NumberConverter<T> Number<T>(System.Globalization.NumberStyles styles) where T : System.Numerics.INumberBase<T>
     {
-        const System.Globalization.NumberStyles whole = System.Globalization.NumberStyles.Integer, real = System.Globalization.NumberStyles.Float;
-        if (!type.IsPrimitive && type != typeof(decimal)) return null;
-        var (description, error) = ScalarMessages.For(type);
-        return type == typeof(int) ? new NumberConverter<int>(description, error, whole)
-            : type == typeof(long) ? new NumberConverter<long>(description, error, whole)
-            : type == typeof(double) ? new NumberConverter<double>(description, error, real)
-            : type == typeof(decimal) ? new NumberConverter<decimal>(description, error, real)
-            : null;
+        var (description, error) = ScalarMessages.For(typeof(T));
+        return new NumberConverter<T>(description, error, styles);
     }
 
     private static bool ImplementsParsable(Type type) => !type.IsAbstract && Implements(type, typeof(IParsable<>));
