@@ -29,10 +29,10 @@ public sealed partial class HugApi
             foreach (var route in endpoint.Http)
             {
                 var urls = route.Urls.IsDefaultOrEmpty ? ["/" + Naming.Kebab(endpoint.Name)] : route.Urls;
-                Register(endpoint.Method, endpoint.Target, route with { Urls = [.. urls.Select(url => url == "/" ? (prefix.Length == 0 ? "/" : prefix) : prefix + url)] });
+                Register(endpoint.Facts, endpoint.Target, route with { Urls = [.. urls.Select(url => url == "/" ? (prefix.Length == 0 ? "/" : prefix) : prefix + url)] });
             }
             foreach (var command in endpoint.Cli)
-                Register(endpoint.Method, endpoint.Target, cliGroup is null ? command : command with { Groups = [cliGroup, .. command.Groups] });
+                Register(endpoint.Facts, endpoint.Target, cliGroup is null ? command : command with { Groups = [cliGroup, .. command.Groups] });
         }
         return this;
     }

@@ -44,6 +44,20 @@ public sealed partial class HugApi
     /// <summary>Discovers the attributed methods of every type in <paramref name="assembly"/>.</summary>
     public HugApi AddAssembly(Assembly assembly)
     {
+        ArgumentNullException.ThrowIfNull(assembly);
+        if (Generation.GeneratedEndpoints.TypesOf(assembly) is { } generated)
+        {
+            foreach (var type in generated) AddType(type);
+            return this;
+        }
+        foreach (var type in TypesOf(assembly))
+            if (!type.IsGenericTypeDefinition && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false))
+                AddType(type);
+        return this;
+    }
+
+    private static IEnumerable<Type> TypesOf(Assembly assembly)
+    {
         Type[] types;
         try
         {
@@ -53,29 +67,48 @@ public sealed partial class HugApi
         {
             types = [.. exception.Types.OfType<Type>()];
         }
-        foreach (var type in types.OrderBy(t => t.MetadataToken))
-            if (!type.IsGenericTypeDefinition && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false))
-                AddType(type);
-        return this;
+        return types.OrderBy(t => t.MetadataToken);
     }
 
     /// <summary>Registers the attributed methods (static or instance) of one type.</summary>
     public HugApi AddType(Type type)
     {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        if (type.GetCustomAttribute<WebSocketAttribute>() is { } webSocket) AddWebSocket(type, webSocket);
-        var group = type.GetCustomAttribute<CliAttribute>() is { } groupAttribute
-            ? groupAttribute.Name ?? Naming.Kebab(type.Name)
-            : null;
-        foreach (var method in type.GetMethods(all).OrderBy(m => m.MetadataToken))
-        {
-            foreach (var attribute in method.GetCustomAttributes<HttpAttribute>())
-                Register(method, null, attribute.ToOptions(EndpointIntrospector.DisplayName(method)));
-            if (method.GetCustomAttribute<CliAttribute>() is { } cli)
-                Register(method, null, new CliCommandOptions { Name = cli.Name, Groups = group is null ? [] : [group] });
-            if (method.IsDefined(typeof(SocketCallAttribute))) EntryFor(method, null);
-        }
+        ArgumentNullException.ThrowIfNull(type);
+        if (Generation.GeneratedEndpoints.Describe(type) is not { } generated) return AddTypeByReflection(type);
+        AddWebSockets(type, generated.Attributes);
+        foreach (var method in generated.Methods) AddMethod(MethodFacts.Generate(type, generated, method), type.Name);
         return this;
+    }
+
+    /// <summary>Registers a type's methods from its metadata (when the source generator did not describe it; tests compare both).</summary>
+    internal HugApi AddTypeByReflection(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        AddWebSockets(type, Array.ConvertAll(type.GetCustomAttributes(true), a => (Attribute)a));
+        foreach (var method in type.GetMethods(all).OrderBy(m => m.MetadataToken))
+            if (method.IsDefined(typeof(HttpAttribute)) || method.IsDefined(typeof(CliAttribute)) || method.IsDefined(typeof(SocketCallAttribute)))
+                AddMethod(MethodFacts.Reflect(method), type.Name);
+        return this;
+    }
+
+    private void AddWebSockets(Type type, Attribute[] attributes)
+    {
+        foreach (var attribute in attributes)
+            if (attribute is WebSocketAttribute webSocket) AddWebSocket(type, webSocket);
+    }
+
+    /// <summary>Registers one attributed method: a route per HTTP attribute, a command for <c>[Cli]</c> (in its class's group).</summary>
+    private void AddMethod(MethodFacts method, string typeName)
+    {
+        string? group = null;
+        foreach (var attribute in method.TypeAttributes)
+            if (attribute is CliAttribute groupAttribute) group = groupAttribute.Name ?? Naming.Kebab(typeName);
+        var entry = EntryFor(method, null);
+        foreach (var attribute in method.Attributes)
+        {
+            if (attribute is HttpAttribute http) entry.Http.Add(http.ToOptions(entry.Descriptor.DisplayName).Validate(entry.Descriptor.DisplayName));
+            if (attribute is CliAttribute cli) entry.Cli.Add(new CliCommandOptions { Name = cli.Name, Groups = group is null ? [] : [group] }.Validate(entry.Descriptor.DisplayName));
+        }
     }
 
     /// <summary>The API's overview: <see cref="HugOptions.Overview"/>, else the summary of the class holding its endpoints.</summary>
@@ -86,7 +119,7 @@ public sealed partial class HugApi
             if (Options.Overview is { } overview) return overview;
             var summaries = Endpoints.Select(e => e.TypeSummary).Where(s => s is not null).Distinct().ToList();
             if (summaries.Count == 1) return summaries[0]!;
-            var assembly = Endpoints.FirstOrDefault()?.Method.Module.Assembly ?? Assembly.GetEntryAssembly();
+            var assembly = Endpoints.FirstOrDefault()?.Facts.DeclaringType?.Assembly ?? Assembly.GetEntryAssembly();
             return assembly?.GetCustomAttribute<AssemblyDescriptionAttribute>()?.Description
                 ?? assembly?.GetName().Name ?? "Hug API";
         }
@@ -95,17 +128,17 @@ public sealed partial class HugApi
     internal ImmutableArray<EndpointDescriptor> Endpoints =>
         frozen ??= [.. entries.Select(e => e.Descriptor with { Http = [.. e.Http], Cli = [.. e.Cli] })];
 
-    internal void Register(Delegate handler, HttpRouteOptions options) => Register(Method(handler), handler.Target, options);
+    internal void Register(Delegate handler, HttpRouteOptions options) => Register(MethodFacts.Reflect(Method(handler)), handler.Target, options);
 
-    internal void Register(Delegate handler, CliCommandOptions options) => Register(Method(handler), handler.Target, options);
+    internal void Register(Delegate handler, CliCommandOptions options) => Register(MethodFacts.Reflect(Method(handler)), handler.Target, options);
 
-    private void Register(MethodInfo method, object? target, HttpRouteOptions options)
+    private void Register(MethodFacts method, object? target, HttpRouteOptions options)
     {
         var entry = EntryFor(method, target);
         entry.Http.Add(options.Validate(entry.Descriptor.DisplayName));
     }
 
-    private void Register(MethodInfo method, object? target, CliCommandOptions options)
+    private void Register(MethodFacts method, object? target, CliCommandOptions options)
     {
         var entry = EntryFor(method, target);
         entry.Cli.Add(options.Validate(entry.Descriptor.DisplayName));
@@ -119,11 +152,11 @@ public sealed partial class HugApi
         return handler.Method;
     }
 
-    private Entry EntryFor(MethodInfo method, object? target)
+    private Entry EntryFor(MethodFacts method, object? target)
     {
         if (frozen is not null)
-            throw new InvalidOperationException($"{EndpointIntrospector.DisplayName(method)}: the API is already serving; register endpoints before mapping or running it.");
-        var entry = entries.Find(e => e.Descriptor.Method == method && ReferenceEquals(e.Descriptor.Target, target));
+            throw new InvalidOperationException($"{method.Name}: the API is already serving; register endpoints before mapping or running it.");
+        var entry = entries.Find(e => ReferenceEquals(e.Descriptor.Target, target) && e.Descriptor.Facts.SameMethodAs(method));
         if (entry is null)
         {
             entry = new Entry(EndpointIntrospector.Describe(method, target, () => Options.ReadOnlyJson));

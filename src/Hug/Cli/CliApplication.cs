@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Hug.Hosting;
@@ -9,11 +10,19 @@ namespace Hug.Cli;
 /// The application's one root command: every <c>[Cli]</c> method as a command (in its groups), plus
 /// <c>serve</c> when the API has HTTP endpoints. Parse errors are reported in Hug's words, exit code 2.
 /// </summary>
+/// <remarks>
+/// System.CommandLine's <see cref="RootCommand"/> creates <c>--help</c> and <c>--version</c> in its
+/// constructor, and their descriptions come from its resources: the first resource lookup costs about
+/// 6 ms, a fifth of a command's start-up. So the root is a plain <see cref="Command"/>, and help and
+/// version are added only when a token could ask for them (or usage is printed); a command line that
+/// starts with a directive (<c>[suggest]</c>) gets a real <see cref="RootCommand"/>, which parses directives.
+/// </remarks>
 internal sealed class CliApplication : IDisposable
 {
     public const string DebugVariable = "HUG_DEBUG";
     private readonly HugApi api;
-    private readonly RootCommand root;
+    private readonly Command root;
+    private bool helpAdded;
     private readonly Option<bool> debug = new("--debug") { Description = $"Show the stack trace when a command fails (also {DebugVariable}=1)", Recursive = true };
     private readonly Option<string> format = new("--format")
     {
@@ -26,14 +35,15 @@ internal sealed class CliApplication : IDisposable
     private readonly CliServices services;
     private readonly CliSession session;
 
-    public CliApplication(HugApi api, TextWriter output, TextWriter error)
+    public CliApplication(HugApi api, TextWriter output, TextWriter error, IReadOnlyList<string> args)
     {
         this.api = api;
-        root = new RootCommand();
+        root = args.Count > 0 && args[0].StartsWith('[') ? new RootCommand() : new Command(RootCommand.ExecutableName);
+        helpAdded = root is RootCommand;
         root.Options.Add(debug);
         root.Options.Add(format);
         services = new CliServices(api.Services);
-        session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document);
+        session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document, AddHelp);
         foreach (var descriptor in api.Endpoints)
             foreach (var options in descriptor.Cli)
                 Add(CliEndpoint.Create(descriptor, options, services, api));
@@ -52,6 +62,7 @@ internal sealed class CliApplication : IDisposable
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        if (args.Any(CouldAskForHelp)) AddHelp();
         var parseResult = root.Parse(args);
         session.Debug = parseResult.GetValue(debug) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
         if (parseResult.GetValue(format) is { } formatName)
@@ -77,6 +88,21 @@ internal sealed class CliApplication : IDisposable
     }
 
     public void Dispose() => services.Dispose();
+
+    /// <summary>
+    /// Whether a token could be <c>--help</c>, <c>--version</c> or their aliases, alone or in a bundle
+    /// of short options, or a response file that holds them.
+    /// </summary>
+    private static bool CouldAskForHelp(string token) => token.Length > 1 && token[0] is '-' or '/' or '@';
+
+    /// <summary>Adds System.CommandLine's <c>--help</c> and <c>--version</c> options to the root (once).</summary>
+    private void AddHelp()
+    {
+        if (helpAdded) return;
+        helpAdded = true;
+        root.Options.Insert(0, new HelpOption());
+        root.Options.Insert(1, new VersionOption());
+    }
 
     /// <summary>Fills in every help text; only help, usage and the overview need them.</summary>
     private void Document()

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Hug.Cli;
 
 /// <summary>One run of the command line: its writers, JSON settings, debug switch and usage printer.</summary>
-internal sealed class CliSession(RootCommand root, TextWriter output, TextWriter error, Func<JsonSerializerOptions> json, Action document)
+internal sealed class CliSession(Command root, TextWriter output, TextWriter error, Func<JsonSerializerOptions> json, Action document, Action addHelp)
 {
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
@@ -19,6 +19,7 @@ internal sealed class CliSession(RootCommand root, TextWriter output, TextWriter
     public void WriteUsage(IReadOnlyList<string> path)
     {
         document();
+        addHelp();
         root.Parse([.. path, "--help"]).Invoke(new InvocationConfiguration { Output = Error, Error = Error });
     }
 }

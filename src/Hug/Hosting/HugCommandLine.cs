@@ -10,7 +10,7 @@ internal static class HugCommandLine
         CliApplication application;
         try
         {
-            application = new CliApplication(api, output, error);
+            application = new CliApplication(api, output, error, args);
         }
         catch (HugConfigurationException exception)
         {

@@ -11,7 +11,11 @@ internal sealed record EndpointDescriptor
 {
     public required string Name { get; init; }
     public required string DisplayName { get; init; }
-    public required MethodInfo Method { get; init; }
+    /// <summary>What the method declares (from reflection or the source generator).</summary>
+    public required MethodFacts Facts { get; init; }
+
+    /// <summary>The method itself; on generated facts, found through reflection on first use (HTTP invokers, mounting).</summary>
+    public MethodInfo Method => Facts.Method;
     public object? Target { get; init; }
     public required EndpointDocs Docs { get; init; }
     public string? Summary => Docs.Summary;
@@ -39,7 +43,7 @@ internal sealed record EndpointDescriptor
     public bool UsesCallContext => Parameters.Any(p => p.Context is >= ContextValue.Timer);
 
     /// <summary>An instance method whose object is created through DI for each call.</summary>
-    public bool NeedsInstance => !Method.IsStatic && Target is null;
+    public bool NeedsInstance => !Facts.IsStatic && Target is null;
 
     public bool HasResult => ReturnKind is not (ReturnKind.Void or ReturnKind.Task or ReturnKind.ValueTask);
 }
@@ -65,7 +69,6 @@ internal sealed record ParameterDescriptor
     public string? DirectiveName { get; init; }
     public Binding.ValueConverter? Converter { get; init; }
     public ImmutableArray<System.ComponentModel.DataAnnotations.ValidationAttribute> Validators { get; init; } = [];
-    public ParameterInfo? Info { get; init; }
 
     /// <summary>Whether the caller supplies this parameter (it shows in docs and help).</summary>
     public bool IsInput => Source is ParameterSource.Value or ParameterSource.Json;

@@ -1,13 +1,14 @@
 using System.ComponentModel;
-using System.Reflection;
+using System.Xml.Linq;
 
 namespace Hug.Introspection;
 
 /// <summary>
 /// A method's documentation (XML doc comments, else <c>[Description]</c>), read on first use: a
-/// command-line call that prints no help never loads the XML file.
+/// command-line call that prints no help never parses any XML. The comments come from the source
+/// generator when it ran, else from the assembly's XML documentation file.
 /// </summary>
-internal sealed class EndpointDocs(MethodInfo method)
+internal sealed class EndpointDocs(MethodFacts method)
 {
     private Texts? texts;
 
@@ -20,17 +21,26 @@ internal sealed class EndpointDocs(MethodInfo method)
 
     private sealed class Texts
     {
-        public Texts(MethodInfo method)
+        public Texts(MethodFacts method)
         {
-            var xml = XmlDocumentation.For(method.Module.Assembly);
-            var type = method.DeclaringType;
-            Summary = xml.Summary(method) ?? method.GetCustomAttribute<DescriptionAttribute>()?.Description;
-            Returns = xml.Returns(method);
-            TypeSummary = type is null ? null : xml.Summary(type) ?? type.GetCustomAttribute<DescriptionAttribute>()?.Description;
-            foreach (var parameter in method.GetParameters())
+            XElement? member, type;
+            if (method.Documentation is var (methodXml, typeXml))
+                (member, type) = (XmlDocumentation.Parse(methodXml), XmlDocumentation.Parse(typeXml));
+            else
+            {
+                var file = XmlDocumentation.For(method.Method.Module.Assembly);
+                (member, type) = (file.Member(method.Method), method.DeclaringType is null ? null : file.Member(method.DeclaringType));
+            }
+            Summary = XmlDocumentation.Summary(member) ?? Description(method.Attributes);
+            Returns = XmlDocumentation.Returns(member);
+            TypeSummary = method.DeclaringType is null ? null : XmlDocumentation.Summary(type) ?? Description(method.TypeAttributes);
+            foreach (var parameter in method.Parameters)
                 if (parameter.Name is { } name)
-                    Parameters[name] = xml.Parameter(method, name) ?? parameter.GetCustomAttribute<DescriptionAttribute>()?.Description;
+                    Parameters[name] = XmlDocumentation.Parameter(member, name) ?? Description(parameter.Attributes);
         }
+
+        private static string? Description(IReadOnlyList<Attribute> attributes) =>
+            attributes.OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
 
         public string? Summary { get; }
         public string? Returns { get; }

@@ -10,33 +10,54 @@ namespace Hug.Introspection;
 /// <summary>Method → <see cref="EndpointDescriptor"/>: the only place that reflects over a user's method.</summary>
 internal static class EndpointIntrospector
 {
-    public static EndpointDescriptor Describe(MethodInfo method, object? target, Func<JsonSerializerOptions> json)
+    public static EndpointDescriptor Describe(MethodInfo method, object? target, Func<JsonSerializerOptions> json) =>
+        Describe(MethodFacts.Reflect(method), target, json);
+
+    public static EndpointDescriptor Describe(MethodFacts method, object? target, Func<JsonSerializerOptions> json)
     {
-        var displayName = DisplayName(method);
-        if (method.ContainsGenericParameters)
+        var displayName = DisplayName(method.DeclaringType, method.Name);
+        if (method.IsGeneric)
             throw new HugConfigurationException($"{displayName}: a generic method cannot be exposed; expose a non-generic method that calls it.");
         if (!method.IsStatic && target is null && (method.DeclaringType!.IsAbstract || method.DeclaringType.IsInterface))
             throw new HugConfigurationException($"{displayName}: an instance method of an abstract type cannot be created per call; make it static or the type concrete.");
         var docs = new EndpointDocs(method);
         var (resultType, returnKind) = Unwrap(method.ReturnType);
-        var parameters = method.GetParameters().Select(p => DescribeParameter(p, displayName, docs, json)).ToImmutableArray();
-        var duplicate = parameters.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new HugConfigurationException($"{displayName}: parameters differ only in case ('{duplicate.Key}'); names must differ for HTTP and the command line.");
+        var parameters = ImmutableArray.CreateBuilder<ParameterDescriptor>(method.Parameters.Length);
+        foreach (var parameter in method.Parameters) parameters.Add(DescribeParameter(parameter, displayName, docs, json));
+        for (var i = 1; i < parameters.Count; i++)
+            for (var j = 0; j < i; j++)
+                if (string.Equals(parameters[i].Name, parameters[j].Name, StringComparison.OrdinalIgnoreCase))
+                    throw new HugConfigurationException($"{displayName}: parameters differ only in case ('{parameters[j].Name}'); names must differ for HTTP and the command line.");
+        var transforms = ImmutableArray.CreateBuilder<EndpointTransform>();
+        var requires = ImmutableArray.CreateBuilder<RequiresAttribute>();
+        foreach (var attribute in method.Attributes)
+        {
+            if (attribute is TransformAttribute transform) transforms.Add(new EndpointTransform(CreateTransform(transform.Type, displayName), transform.Interfaces));
+            if (attribute is RequiresAttribute required) requires.Add(required);
+        }
+        foreach (var attribute in method.TypeAttributes)
+            if (attribute is RequiresAttribute required) requires.Add(required);
         return new EndpointDescriptor
         {
             Name = Naming.EndpointName(method.Name),
             DisplayName = displayName,
-            Method = method,
+            Facts = method,
             Target = target,
             Docs = docs,
-            Parameters = parameters,
-            Transforms = [.. method.GetCustomAttributes<TransformAttribute>().Select(t => new EndpointTransform(CreateTransform(t.Type, displayName), t.Interfaces))],
-            SocketCall = method.IsDefined(typeof(SocketCallAttribute)),
-            Requires = [.. method.GetCustomAttributes<RequiresAttribute>(), .. method.DeclaringType?.GetCustomAttributes<RequiresAttribute>() ?? []],
+            Parameters = parameters.MoveToImmutable(),
+            Transforms = transforms.ToImmutable(),
+            SocketCall = Has<SocketCallAttribute>(method.Attributes),
+            Requires = requires.ToImmutable(),
             ResultType = resultType,
             ReturnKind = returnKind,
         };
+    }
+
+    private static bool Has<T>(IReadOnlyList<Attribute> attributes)
+    {
+        foreach (var attribute in attributes)
+            if (attribute is T) return true;
+        return false;
     }
 
     private static ITransform CreateTransform(Type type, string method) =>
@@ -44,56 +65,62 @@ internal static class EndpointIntrospector
             ? (ITransform)Activator.CreateInstance(type)!
             : throw new HugConfigurationException($"{method}: [Transform({type.Name})] needs a type implementing ITransform with a parameterless constructor.");
 
-    public static string DisplayName(MethodInfo method) =>
-        method.DeclaringType is { } type && !type.Name.StartsWith('<') ? $"{type.Name}.{method.Name}" : method.Name;
+    public static string DisplayName(MethodInfo method) => DisplayName(method.DeclaringType, method.Name);
 
-    private static ParameterDescriptor DescribeParameter(ParameterInfo parameter, string method, EndpointDocs docs, Func<JsonSerializerOptions> json)
+    private static string DisplayName(Type? type, string method) =>
+        type is not null && !type.Name.StartsWith('<') ? $"{type.Name}.{method}" : method;
+
+    private static ParameterDescriptor DescribeParameter(ParameterFacts parameter, string method, EndpointDocs docs, Func<JsonSerializerOptions> json)
     {
         var name = parameter.Name ?? throw new HugConfigurationException($"{method}: parameter {parameter.Position} has no name.");
-        var type = parameter.ParameterType;
+        var type = parameter.Type;
         if (type.IsByRef || parameter.IsOut)
             throw new HugConfigurationException($"{method}: parameter '{name}' is ref/out/in; exposed methods take values.");
-        var (context, directive) = DirectiveOf(parameter);
-        var fromServices = IsFromServices(parameter);
-        var converter = context == ContextValue.None && !fromServices
-            ? ConverterFactory.TryCreate(type, parameter.GetCustomAttribute<DelimitedAttribute>()?.Separator, json)
+        var (context, directive) = DirectiveOf(parameter, method);
+        var delimited = parameter.Attribute<DelimitedAttribute>();
+        var converter = context == ContextValue.None && !parameter.FromServices
+            ? ConverterFactory.TryCreate(type, delimited?.Separator, json)
             : null;
-        if (parameter.GetCustomAttribute<DelimitedAttribute>() is not null && converter is not ICollectionConverter)
+        if (delimited is not null && converter is not ICollectionConverter)
             throw new HugConfigurationException($"{method}: [Delimited] on parameter '{name}' needs a list or array of simple values.");
         var source = context != ContextValue.None ? ParameterSource.Context
-            : fromServices ? ParameterSource.Service
+            : parameter.FromServices ? ParameterSource.Service
             : converter is null ? ParameterSource.Unresolved
             : converter.IsScalar ? ParameterSource.Value : ParameterSource.Json;
-        var hasDefault = parameter.HasDefaultValue;
+        var validators = ImmutableArray.CreateBuilder<ValidationAttribute>();
+        foreach (var attribute in parameter.Attributes)
+            if (attribute is ValidationAttribute validator) validators.Add(validator);
         return new ParameterDescriptor
         {
             Name = name,
             Type = type,
             Position = parameter.Position,
-            HasDefault = hasDefault,
-            DefaultValue = hasDefault ? DefaultOf(parameter) : null,
-            IsRequired = !hasDefault && !IsNullable(parameter),
+            HasDefault = parameter.HasDefault,
+            DefaultValue = parameter.HasDefault ? DefaultOf(parameter) : null,
+            IsRequired = !parameter.HasDefault && !IsNullable(parameter),
             Docs = docs,
             Source = source,
             Context = context,
             DirectiveName = directive,
             Converter = converter,
-            Validators = [.. parameter.GetCustomAttributes<ValidationAttribute>(true)],
-            Info = parameter,
+            Validators = validators.ToImmutable(),
         };
     }
 
-    private static (ContextValue, string?) DirectiveOf(ParameterInfo parameter)
+    private static (ContextValue, string?) DirectiveOf(ParameterFacts parameter, string method)
     {
-        if (parameter.GetCustomAttribute<DirectiveAttribute>() is { } custom) return (ContextValue.Custom, custom.Name);
-        if (parameter.IsDefined(typeof(UserAttribute))) return (ContextValue.AuthenticatedUser, null);
-        if (parameter.IsDefined(typeof(ApiVersionAttribute)))
-            return parameter.ParameterType == typeof(int?) ? (ContextValue.ApiVersion, null)
-                : throw new HugConfigurationException($"{EndpointIntrospector.DisplayName((MethodInfo)parameter.Member)}: [ApiVersion] parameter '{parameter.Name}' must be an int?.");
-        if (parameter.IsDefined(typeof(DocumentationAttribute)))
-            return parameter.ParameterType == typeof(System.Text.Json.Nodes.JsonObject) ? (ContextValue.Documentation, null)
-                : throw new HugConfigurationException($"{EndpointIntrospector.DisplayName((MethodInfo)parameter.Member)}: [Documentation] parameter '{parameter.Name}' must be a JsonObject.");
-        var type = parameter.ParameterType;
+        if (parameter.Attributes.Count > 0)
+        {
+            if (parameter.Attribute<DirectiveAttribute>() is { } custom) return (ContextValue.Custom, custom.Name);
+            if (parameter.Has<UserAttribute>()) return (ContextValue.AuthenticatedUser, null);
+            if (parameter.Has<ApiVersionAttribute>())
+                return parameter.Type == typeof(int?) ? (ContextValue.ApiVersion, null)
+                    : throw new HugConfigurationException($"{method}: [ApiVersion] parameter '{parameter.Name}' must be an int?.");
+            if (parameter.Has<DocumentationAttribute>())
+                return parameter.Type == typeof(System.Text.Json.Nodes.JsonObject) ? (ContextValue.Documentation, null)
+                    : throw new HugConfigurationException($"{method}: [Documentation] parameter '{parameter.Name}' must be a JsonObject.");
+        }
+        var type = parameter.Type;
         if (type == typeof(HugTimer)) return (ContextValue.Timer, null);
         if (type == typeof(CurrentApi)) return (ContextValue.CurrentApi, null);
         if (type == typeof(HugInterfaces)) return (ContextValue.Interface, null);
@@ -121,21 +148,16 @@ internal static class EndpointIntrospector
         _ => ContextValue.None,
     };
 
-    /// <summary><c>[FromServices]</c> (ASP.NET Core's or any attribute implementing <c>IFromServiceMetadata</c>), found without loading MVC.</summary>
-    private static bool IsFromServices(ParameterInfo parameter) =>
-        parameter.GetCustomAttributesData().Any(a => a.AttributeType.GetInterfaces().Any(i => i.FullName == "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata"));
+    private static bool IsNullable(ParameterFacts parameter) =>
+        Nullable.GetUnderlyingType(parameter.Type) is not null || (!parameter.Type.IsValueType && parameter.IsNullableAnnotated);
 
-    private static bool IsNullable(ParameterInfo parameter) =>
-        Nullable.GetUnderlyingType(parameter.ParameterType) is not null
-        || (!parameter.ParameterType.IsValueType && NullableAnnotation.IsNullable(parameter));
-
-    private static object? DefaultOf(ParameterInfo parameter)
+    private static object? DefaultOf(ParameterFacts parameter)
     {
         var value = parameter.DefaultValue;
-        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
         if (value is null || value is DBNull || value == Missing.Value)
-            return parameter.ParameterType.IsValueType && Nullable.GetUnderlyingType(parameter.ParameterType) is null
-                ? Activator.CreateInstance(parameter.ParameterType)
+            return parameter.Type.IsValueType && Nullable.GetUnderlyingType(parameter.Type) is null
+                ? Activator.CreateInstance(parameter.Type)
                 : null;
         return type.IsEnum && value.GetType() != type ? Enum.ToObject(type, value) : value;
     }

@@ -35,17 +35,38 @@ internal sealed class XmlDocumentation
         return new XmlDocumentation(members);
     }
 
-    public string? Summary(MemberInfo member) => Text(Member(member)?.Element("summary"));
+    public string? Summary(MemberInfo member) => Summary(Member(member));
 
-    public string? Returns(MethodInfo method) => Text(Member(method)?.Element("returns"));
+    public string? Returns(MethodInfo method) => Returns(Member(method));
 
-    public string? Parameter(MethodInfo method, string name) =>
-        Text(Member(method)?.Elements("param").FirstOrDefault(p => (string?)p.Attribute("name") == name));
+    public string? Parameter(MethodInfo method, string name) => Parameter(Member(method), name);
 
-    private XElement? Member(MemberInfo member) =>
+    /// <summary>The <c>&lt;member&gt;</c> element of <paramref name="member"/>, if the file documents it.</summary>
+    public XElement? Member(MemberInfo member) =>
         members.Count > 0 && members.TryGetValue(DocumentationId.Of(member), out var element) ? element : null;
 
     /// <summary>The element's text with <c>see</c>/<c>paramref</c> resolved and whitespace collapsed.</summary>
+    /// <summary>A documentation comment as the generator embeds it (a <c>&lt;member&gt;</c> element's text).</summary>
+    public static XElement? Parse(string? xml)
+    {
+        if (string.IsNullOrEmpty(xml)) return null;
+        try
+        {
+            return XElement.Parse(xml);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    public static string? Summary(XElement? member) => Text(member?.Element("summary"));
+
+    public static string? Returns(XElement? member) => Text(member?.Element("returns"));
+
+    public static string? Parameter(XElement? member, string name) =>
+        Text(member?.Elements("param").FirstOrDefault(p => (string?)p.Attribute("name") == name));
+
     private static string? Text(XElement? element)
     {
         if (element is null) return null;

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hug.Invocation;
 
 /// <summary>
-/// Binds and calls a method through <c>MethodInfo.Invoke</c>. Only for
+/// Binds and calls a method directly when the source generator emitted a call for it, else through
+/// <c>MethodInfo.Invoke</c>. Only for
 /// interfaces that make one call per process (the command line): there, compiling an expression
 /// tree costs far more start-up time (System.Linq.Expressions, JIT) than the single reflective
 /// call it would save. Servers use <see cref="InvokerCompiler"/>.
@@ -16,24 +17,16 @@ internal static class ReflectionInvoker
 {
     public static Func<BindingContext, ValueTask<TResult>> Create<TResult>(EndpointDescriptor endpoint, ImmutableArray<ParameterBinder> binders)
     {
-        var method = endpoint.Method;
-        var factory = endpoint.NeedsInstance ? ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes) : null;
+        var direct = endpoint.Facts.Invoke;
+        var method = direct is null ? endpoint.Method : null;
+        var factory = endpoint.NeedsInstance ? ActivatorUtilities.CreateFactory(endpoint.Facts.DeclaringType!, Type.EmptyTypes) : null;
         return context =>
         {
             var arguments = new object?[binders.Length];
             for (var i = 0; i < binders.Length; i++) arguments[i] = binders[i].BindBoxed(context);
             if (context.HasErrors) return default;
             var target = factory is not null ? context.CreateTarget(factory) : endpoint.Target;
-            object? returned;
-            try
-            {
-                returned = method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null);
-            }
-            catch (TargetInvocationException exception) when (exception.InnerException is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
-                throw;
-            }
+            var returned = direct is not null ? direct(target, arguments) : Call(method!, target, arguments);
             return endpoint.ReturnKind switch
             {
                 ReturnKind.Value => new ValueTask<TResult>((TResult)returned!),
@@ -44,6 +37,19 @@ internal static class ReflectionInvoker
                 _ => AwaitAsync<TResult>(((ValueTask)returned!).AsTask()),
             };
         };
+    }
+
+    private static object? Call(MethodInfo method, object? target, object?[] arguments)
+    {
+        try
+        {
+            return method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
+            throw;
+        }
     }
 
     private static async ValueTask<TResult> AwaitAsync<TResult>(Task task)

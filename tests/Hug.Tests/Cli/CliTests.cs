@@ -17,6 +17,15 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task CompletionsOfferAnEnumsChoices()
+    {
+        // System.CommandLine's [suggest] directive (dotnet-suggest's shell completions) on Hug's root command.
+        var (exit, output, _) = await Run("[suggest:18]", "greet ann --color ");
+        Assert.Equal(0, exit);
+        Assert.Equal(["green", "red"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+    }
+
+    [Fact]
     public async Task MissingArgumentIsNamedWithUsage()
     {
         var (exit, output, error) = await Run("add", "1");

@@ -1,0 +1,131 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Hug.Generation;
+
+/// <summary>
+/// Where Hug's source generator (Hug.Generators) leaves what it learnt at compile time about an
+/// assembly's exposed methods: which types declare them, and for each the attributes, parameters,
+/// documentation and a direct call. With it, start-up neither scans the assembly's types nor parses
+/// custom attributes; an assembly without it (the <c>hug</c> tool's in-memory compilations, a project
+/// without the generator) is read through reflection, to the same descriptors.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedEndpoints
+{
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<Assembly, Registration> Registrations = [];
+
+    /// <summary>Called by the generated module initializer of <paramref name="assembly"/>.</summary>
+    /// <param name="assembly">The assembly the generator ran on.</param>
+    /// <param name="types">Every type declaring exposed methods or a WebSocket endpoint, in declaration order.</param>
+    /// <param name="describe">What the generator knows of one of those types; null to read it through reflection.</param>
+    public static void Register(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
+    {
+        lock (Gate) Registrations[assembly] = new Registration(types, describe);
+    }
+
+    /// <summary>The types of <paramref name="assembly"/> that declare endpoints, when the generator ran on it.</summary>
+    internal static Type[]? TypesOf(Assembly assembly) => Find(assembly)?.Types();
+
+    /// <summary>The generated description of <paramref name="type"/> (the same instance on every call), if any.</summary>
+    internal static GeneratedType? Describe(Type type)
+    {
+        var registration = Find(type.Assembly);
+        if (registration is null) return null;
+        lock (Gate)
+        {
+            if (!registration.Described.TryGetValue(type, out var described))
+                registration.Described[type] = described = registration.Describe(type);
+            return described;
+        }
+    }
+
+    private static Registration? Find(Assembly assembly)
+    {
+        // typeof(T) does not run T's module initializer; make sure the registration happened.
+        if (!assembly.IsDynamic) RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        lock (Gate) return Registrations.GetValueOrDefault(assembly);
+    }
+
+    private sealed class Registration(Func<Type[]> types, Func<Type, GeneratedType?> describe)
+    {
+        private Type[]? listed;
+        public Type[] Types() => listed ??= types();
+        public Func<Type, GeneratedType?> Describe { get; } = describe;
+        public Dictionary<Type, GeneratedType?> Described { get; } = [];
+    }
+}
+
+/// <summary>One type as the generator saw it: its Hug attributes and its exposed methods.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GeneratedType
+{
+    /// <summary>The type's attributes that Hug reads (<c>[Cli]</c>, <c>[Requires]</c>, <c>[WebSocket]</c>, <c>[Description]</c>).</summary>
+    public required Attribute[] Attributes { get; init; }
+
+    /// <summary>The type's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed it.</summary>
+    public string? Documentation { get; init; }
+
+    /// <summary>The methods carrying an HTTP, <c>[Cli]</c> or <c>[SocketCall]</c> attribute, in declaration order.</summary>
+    public required GeneratedMethod[] Methods { get; init; }
+}
+
+/// <summary>One exposed method as the generator saw it.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GeneratedMethod
+{
+    /// <summary>The method's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Finds the method through reflection; called only when something needs the <see cref="MethodInfo"/>.</summary>
+    public required Func<MethodInfo> Method { get; init; }
+
+    /// <summary>Whether the method is static.</summary>
+    public required bool IsStatic { get; init; }
+
+    /// <summary>The declared return type.</summary>
+    public required Type ReturnType { get; init; }
+
+    /// <summary>The method's attributes that Hug reads.</summary>
+    public required Attribute[] Attributes { get; init; }
+
+    /// <summary>The parameters, in order.</summary>
+    public required GeneratedParameter[] Parameters { get; init; }
+
+    /// <summary>The method's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed it.</summary>
+    public string? Documentation { get; init; }
+
+    /// <summary>Calls the method on a target (null when static) with its arguments; null when generated code cannot reach it.</summary>
+    public Func<object?, object?[], object?>? Invoke { get; init; }
+}
+
+/// <summary>One parameter as the generator saw it.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GeneratedParameter
+{
+    /// <summary>The parameter's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The parameter's type.</summary>
+    public required Type Type { get; init; }
+
+    /// <summary>Whether it is an <c>out</c> parameter.</summary>
+    public bool IsOut { get; init; }
+
+    /// <summary>Whether it has a default value.</summary>
+    public bool HasDefault { get; init; }
+
+    /// <summary>The default value as compiled (an enum's as the enum).</summary>
+    public object? DefaultValue { get; init; }
+
+    /// <summary>Whether a reference type is annotated nullable (<c>string?</c>).</summary>
+    public bool IsNullable { get; init; }
+
+    /// <summary>Whether an attribute implementing ASP.NET Core's <c>IFromServiceMetadata</c> marks it.</summary>
+    public bool FromServices { get; init; }
+
+    /// <summary>The parameter's attributes that Hug reads (validation, directives, <c>[Delimited]</c>, <c>[Description]</c>).</summary>
+    public required Attribute[] Attributes { get; init; }
+}

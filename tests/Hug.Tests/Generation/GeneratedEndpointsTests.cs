@@ -1,0 +1,106 @@
+using System.Reflection;
+using System.Text.Json;
+using Hug.Generation;
+using Hug.Introspection;
+using Hug.Tests.Cli;
+
+namespace Hug.Tests.Generation;
+
+/// <summary>
+/// The source generator ran on this test assembly (every test's <c>AddType</c> goes through its
+/// output); here its descriptions are checked against what reflection reads from the same types.
+/// </summary>
+public sealed class GeneratedEndpointsTests
+{
+    private static readonly Assembly Tests = typeof(GeneratedEndpointsTests).Assembly;
+
+    [Fact]
+    public void TheGeneratorListsTheTypesThatDeclareEndpoints()
+    {
+        var types = GeneratedEndpoints.TypesOf(Tests);
+        Assert.NotNull(types);
+        Assert.Contains(typeof(Tools), types);
+        Assert.Contains(typeof(Users), types);
+        Assert.DoesNotContain(typeof(GeneratedEndpointsTests), types);
+        Assert.NotNull(GeneratedEndpoints.Describe(typeof(Tools)));
+        Assert.Same(GeneratedEndpoints.Describe(typeof(Tools)), GeneratedEndpoints.Describe(typeof(Tools)));
+    }
+
+    [Fact]
+    public void ATypeGeneratedCodeCannotDescribeIsLeftToReflection()
+    {
+        // A ref parameter is refused at start-up; the generator leaves the type (and the message) to reflection.
+        Assert.Null(GeneratedEndpoints.Describe(typeof(Routing.RegistryTests.RefParameter)));
+        Assert.Contains(typeof(Routing.RegistryTests.RefParameter), GeneratedEndpoints.TypesOf(Tests)!);
+    }
+
+    [Fact]
+    public void TheGeneratedCallCallsTheMethod()
+    {
+        var add = GeneratedEndpoints.Describe(typeof(Tools))!.Methods.Single(m => m.Name == nameof(Tools.Add));
+        Assert.NotNull(add.Invoke);
+        Assert.Equal(5, add.Invoke(null, [2, 3]));
+        Assert.Equal(typeof(Tools).GetMethod(nameof(Tools.Add)), add.Method());
+    }
+
+    [Fact]
+    public void GeneratedDescriptorsEqualReflectedOnes()
+    {
+        var compared = 0;
+        foreach (var type in GeneratedEndpoints.TypesOf(Tests)!)
+        {
+            if (GeneratedEndpoints.Describe(type) is null) continue;
+            string generated, reflected;
+            try
+            {
+                generated = Describe(new HugApi().AddType(type));
+                reflected = Describe(new HugApi().AddTypeByReflection(type));
+            }
+            catch (HugConfigurationException generatedError)
+            {
+                var reflectedError = Assert.Throws<HugConfigurationException>(() => new HugApi().AddTypeByReflection(type));
+                Assert.Equal(reflectedError.Message, generatedError.Message);
+                continue;
+            }
+            Assert.Equal(reflected, generated);
+            compared++;
+        }
+        Assert.True(compared > 20, $"only {compared} types compared");
+    }
+
+    /// <summary>Everything an interface reads from a descriptor, as text.</summary>
+    private static string Describe(HugApi api) => JsonSerializer.Serialize(api.Endpoints.Select(e => new
+    {
+        e.Name,
+        e.DisplayName,
+        Method = e.Method.ToString(),
+        e.Summary,
+        e.ReturnsDoc,
+        e.TypeSummary,
+        Result = e.ResultType.FullName,
+        Kind = e.ReturnKind.ToString(),
+        e.SocketCall,
+        e.NeedsInstance,
+        Requires = e.Requires.Select(r => $"{r.Name}:{r.Interfaces}"),
+        Transforms = e.Transforms.Select(t => $"{t.Transform.GetType().FullName}:{t.Interfaces}"),
+        Http = e.Http.Select(h => JsonSerializer.Serialize(h, Options)),
+        Cli = e.Cli.Select(c => $"{c.Name}:{string.Join('/', c.Groups)}"),
+        Parameters = e.Parameters.Select(p => new
+        {
+            p.Name,
+            Type = p.Type.FullName,
+            p.Position,
+            p.HasDefault,
+            Default = p.DefaultValue is null ? null : $"{p.DefaultValue.GetType().FullName}:{p.DefaultValue}",
+            p.IsRequired,
+            p.Doc,
+            Source = p.Source.ToString(),
+            Context = p.Context.ToString(),
+            p.DirectiveName,
+            Converter = p.Converter?.GetType().FullName,
+            Validators = p.Validators.Select(v => v.GetType().FullName + ":" + v.FormatErrorMessage(p.Name)),
+        }),
+    }).Append<object>(new { WebSockets = api.WebSocketEndpoints.Select(w => $"{w.Endpoint.FullName}:{w.Route.Path}:{string.Join(',', w.Route.AllowedOrigins ?? [])}") }));
+
+    private static readonly JsonSerializerOptions Options = new() { IncludeFields = false };
+}
