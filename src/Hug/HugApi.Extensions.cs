@@ -94,7 +94,10 @@ public sealed partial class HugApi
 
     internal StartupHandlers Startup { get; } = new();
 
-    internal Dictionary<int, Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse>> NotFoundHandlers { get; } = [];
+    /// <summary>Created on first use: its type names ASP.NET Core's <c>HttpContext</c>, which a command-line call should not load.</summary>
+    internal Dictionary<int, Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse>> NotFoundHandlers => notFoundHandlers ??= [];
+
+    private Dictionary<int, Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse>>? notFoundHandlers;
 
     /// <summary>Runs <paramref name="handler"/> once before serving HTTP or running a command (e.g. to open a database).</summary>
     public HugApi OnStartup(Func<HugApi, CancellationToken, Task> handler)

@@ -30,7 +30,12 @@ public sealed partial class HugApi
     /// Services the API's methods take as parameters (or their classes take in constructors);
     /// copied into the host's container by <c>serve</c>. With <c>AddHug</c>, register on the app's own services instead.
     /// </summary>
-    public IServiceCollection Services { get; } = new ServiceCollection();
+    public IServiceCollection Services => services ??= new ServiceCollection();
+
+    private ServiceCollection? services;
+
+    /// <summary>The services registered on <see cref="Services"/>, if any (reading it does not create the collection).</summary>
+    internal IServiceCollection? Registrations => services is { Count: > 0 } ? services : null;
 
     /// <summary>The root HTTP router: <c>api.Http.Get("/path", Method)</c>, or chain options first.</summary>
     public HttpRouter Http => new(this, new HttpRouteOptions());

@@ -42,7 +42,7 @@ internal sealed class CliApplication : IDisposable
         helpAdded = root is RootCommand;
         root.Options.Add(debug);
         root.Options.Add(format);
-        services = new CliServices(api.Services);
+        services = new CliServices(api.Registrations);
         session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document, AddHelp);
         foreach (var descriptor in api.Endpoints)
             foreach (var options in descriptor.Cli)

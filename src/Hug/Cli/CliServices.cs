@@ -6,13 +6,13 @@ namespace Hug.Cli;
 /// The DI container of the command line, built from <see cref="HugApi.Services"/> only when the API
 /// registered any, so a plain command pays nothing for DI.
 /// </summary>
-internal sealed class CliServices(IServiceCollection registrations) : IDisposable
+internal sealed class CliServices(IServiceCollection? registrations) : IDisposable
 {
     private ServiceProvider? provider;
 
-    public IServiceProvider Provider => registrations.Count == 0 ? Empty.Instance : provider ??= registrations.BuildServiceProvider();
+    public IServiceProvider Provider => registrations is null ? Empty.Instance : provider ??= registrations.BuildServiceProvider();
 
-    public bool IsService(Type type) => registrations.Count > 0 && Provider.GetService<IServiceProviderIsService>()?.IsService(type) == true;
+    public bool IsService(Type type) => registrations is not null && Provider.GetService<IServiceProviderIsService>()?.IsService(type) == true;
 
     public void Dispose() => provider?.Dispose();
 
