@@ -3,8 +3,12 @@ using Microsoft.Extensions.Primitives;
 
 namespace Hug.Cli;
 
-/// <summary>One command invocation as the binder sees it: the text values parsed from argv.</summary>
-internal sealed class CliBindingContext(IServiceProvider services, Dictionary<string, StringValues> values, CancellationToken cancellation,
+/// <summary>
+/// One command invocation as the binder sees it: the text values parsed from argv, one per command
+/// parameter (arrays rather than a dictionary: a <c>Dictionary&lt;string, StringValues&gt;</c> is
+/// generic code ReadyToRun cannot precompile, so a command JIT-compiled seven methods for it).
+/// </summary>
+internal sealed class CliBindingContext(IServiceProvider services, List<CliParameter> parameters, StringValues[] values, CancellationToken cancellation,
     HugApi api, string endpoint, Func<string, string?> credential)
     : BindingContext
 {
@@ -12,8 +16,13 @@ internal sealed class CliBindingContext(IServiceProvider services, Dictionary<st
 
     public override CancellationToken Cancellation => cancellation;
 
-    public override RawValue GetValue(string name) =>
-        values.TryGetValue(name, out var value) ? RawValue.FromStrings(value) : RawValue.Missing;
+    public override RawValue GetValue(string name)
+    {
+        for (var i = 0; i < parameters.Count; i++)
+            if (values[i].Count > 0 && string.Equals(parameters[i].Parameter.Name, name, StringComparison.Ordinal))
+                return RawValue.FromStrings(values[i]);
+        return RawValue.Missing;
+    }
 
     public override RawValue GetBody() => RawValue.Missing;
 

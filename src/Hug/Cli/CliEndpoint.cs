@@ -94,14 +94,10 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         var json = session.Json;
         var binders = ParameterBinder.For(Descriptor, Api, Services.IsService);
         var invoke = ReflectionInvoker.Create<TResult>(Descriptor, binders);
-        var values = new Dictionary<string, StringValues>(Parameters.Count, StringComparer.Ordinal);
-        foreach (var parameter in Parameters)
-        {
-            var given = parameter.Read(parseResult);
-            if (given.Count > 0) values[parameter.Parameter.Name] = given;
-        }
+        var values = new StringValues[Parameters.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = Parameters[i].Read(parseResult);
         await Api.Startup.RunOnceAsync(Api, cancellationToken);
-        await using var context = new CliBindingContext(Services.Provider, values, cancellationToken, Api, Descriptor.DisplayName, Credentials(parseResult));
+        await using var context = new CliBindingContext(Services.Provider, Parameters, values, cancellationToken, Api, Descriptor.DisplayName, Credentials(parseResult));
         try
         {
             if ((Requirements.Count > 0 || Transforms.Count > 0 || Descriptor.UsesCallContext) && !await MeetsRequirementsAsync(context.Call, session))

@@ -11,9 +11,12 @@ internal sealed class StartupHandlers
 
     public void Add(Func<HugApi, CancellationToken, Task> handler) => handlers.Add(handler);
 
-    public async Task RunOnceAsync(HugApi api, CancellationToken cancellationToken)
+    /// <summary>Runs the handlers once; with none (or done), returns without entering an async method.</summary>
+    public Task RunOnceAsync(HugApi api, CancellationToken cancellationToken) =>
+        ran || handlers.Count == 0 ? Task.CompletedTask : RunAsync(api, cancellationToken);
+
+    private async Task RunAsync(HugApi api, CancellationToken cancellationToken)
     {
-        if (ran || handlers.Count == 0) return;
         await gate.WaitAsync(cancellationToken);
         try
         {
