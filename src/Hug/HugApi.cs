@@ -81,7 +81,7 @@ public sealed partial class HugApi
         ArgumentNullException.ThrowIfNull(type);
         if (Generation.GeneratedEndpoints.Describe(type) is not { } generated) return AddTypeByReflection(type);
         AddWebSockets(type, generated.Attributes);
-        foreach (var method in generated.Methods) AddMethod(MethodFacts.Generate(type, generated, method), type.Name);
+        foreach (var method in generated.Methods) AddMethod(MethodFacts.Generate(type, generated, method));
         return this;
     }
 
@@ -92,22 +92,19 @@ public sealed partial class HugApi
         AddWebSockets(type, Array.ConvertAll(type.GetCustomAttributes(true), a => (Attribute)a));
         foreach (var method in type.GetMethods(all).OrderBy(m => m.MetadataToken))
             if (method.IsDefined(typeof(HttpAttribute)) || method.IsDefined(typeof(CliAttribute)) || method.IsDefined(typeof(SocketCallAttribute)))
-                AddMethod(MethodFacts.Reflect(method), type.Name);
+                AddMethod(MethodFacts.Reflect(method));
         return this;
     }
 
     private void AddWebSockets(Type type, Attribute[] attributes)
     {
-        foreach (var attribute in attributes)
-            if (attribute is WebSocketAttribute webSocket) AddWebSocket(type, webSocket);
+        if (attributes.First<WebSocketAttribute>() is { } webSocket) AddWebSocket(type, webSocket);
     }
 
     /// <summary>Registers one attributed method: a route per HTTP attribute, a command for <c>[Cli]</c> (in its class's group).</summary>
-    private void AddMethod(MethodFacts method, string typeName)
+    private void AddMethod(MethodFacts method)
     {
-        string? group = null;
-        foreach (var attribute in method.TypeAttributes)
-            if (attribute is CliAttribute groupAttribute) group = groupAttribute.Name ?? Naming.Kebab(typeName);
+        var group = method.TypeAttributes.First<CliAttribute>() is { } groupAttribute ? groupAttribute.Name ?? Naming.Kebab(method.DeclaringType!.Name) : null;
         var entry = EntryFor(method, null);
         foreach (var attribute in method.Attributes)
         {
@@ -160,7 +157,7 @@ public sealed partial class HugApi
     private Entry EntryFor(MethodFacts method, object? target)
     {
         if (frozen is not null)
-            throw new InvalidOperationException($"{method.Name}: the API is already serving; register endpoints before mapping or running it.");
+            throw new InvalidOperationException($"{method.DisplayName}: the API is already serving; register endpoints before mapping or running it.");
         var entry = entries.Find(e => ReferenceEquals(e.Descriptor.Target, target) && e.Descriptor.Facts.SameMethodAs(method));
         if (entry is null)
         {

@@ -39,8 +39,7 @@ internal sealed class EndpointDocs(MethodFacts method)
                     Parameters[name] = XmlDocumentation.Parameter(member, name) ?? Description(parameter.Attributes);
         }
 
-        private static string? Description(IReadOnlyList<Attribute> attributes) =>
-            attributes.OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+        private static string? Description(IReadOnlyList<Attribute> attributes) => attributes.First<DescriptionAttribute>()?.Description;
 
         public string? Summary { get; }
         public string? Returns { get; }

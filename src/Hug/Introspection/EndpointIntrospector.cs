@@ -15,7 +15,7 @@ internal static class EndpointIntrospector
 
     public static EndpointDescriptor Describe(MethodFacts method, object? target, Func<JsonSerializerOptions> json)
     {
-        var displayName = DisplayName(method.DeclaringType, method.Name);
+        var displayName = method.DisplayName;
         if (method.IsGeneric)
             throw new HugConfigurationException($"{displayName}: a generic method cannot be exposed; expose a non-generic method that calls it.");
         if (!method.IsStatic && target is null && (method.DeclaringType!.IsAbstract || method.DeclaringType.IsInterface))
@@ -46,18 +46,11 @@ internal static class EndpointIntrospector
             Docs = docs,
             Parameters = parameters.MoveToImmutable(),
             Transforms = transforms.ToImmutable(),
-            SocketCall = Has<SocketCallAttribute>(method.Attributes),
+            SocketCall = method.Attributes.Has<SocketCallAttribute>(),
             Requires = requires.ToImmutable(),
             ResultType = resultType,
             ReturnKind = returnKind,
         };
-    }
-
-    private static bool Has<T>(IReadOnlyList<Attribute> attributes)
-    {
-        foreach (var attribute in attributes)
-            if (attribute is T) return true;
-        return false;
     }
 
     private static ITransform CreateTransform(Type type, string method) =>
@@ -65,10 +58,7 @@ internal static class EndpointIntrospector
             ? (ITransform)Activator.CreateInstance(type)!
             : throw new HugConfigurationException($"{method}: [Transform({type.Name})] needs a type implementing ITransform with a parameterless constructor.");
 
-    public static string DisplayName(MethodInfo method) => DisplayName(method.DeclaringType, method.Name);
-
-    private static string DisplayName(Type? type, string method) =>
-        type is not null && !type.Name.StartsWith('<') ? $"{type.Name}.{method}" : method;
+    public static string DisplayName(MethodInfo method) => MethodFacts.DisplayNameOf(method.DeclaringType, method.Name);
 
     private static ParameterDescriptor DescribeParameter(ParameterFacts parameter, string method, EndpointDocs docs, Func<JsonSerializerOptions> json)
     {
@@ -77,7 +67,7 @@ internal static class EndpointIntrospector
         if (type.IsByRef || parameter.IsOut)
             throw new HugConfigurationException($"{method}: parameter '{name}' is ref/out/in; exposed methods take values.");
         var (context, directive) = DirectiveOf(parameter, method);
-        var delimited = parameter.Attribute<DelimitedAttribute>();
+        var delimited = parameter.Attributes.First<DelimitedAttribute>();
         var converter = context == ContextValue.None && !parameter.FromServices
             ? ConverterFactory.TryCreate(type, delimited?.Separator, json)
             : null;
@@ -109,14 +99,15 @@ internal static class EndpointIntrospector
 
     private static (ContextValue, string?) DirectiveOf(ParameterFacts parameter, string method)
     {
-        if (parameter.Attributes.Count > 0)
+        var attributes = parameter.Attributes;
+        if (attributes.Count > 0)
         {
-            if (parameter.Attribute<DirectiveAttribute>() is { } custom) return (ContextValue.Custom, custom.Name);
-            if (parameter.Has<UserAttribute>()) return (ContextValue.AuthenticatedUser, null);
-            if (parameter.Has<ApiVersionAttribute>())
+            if (attributes.First<DirectiveAttribute>() is { } custom) return (ContextValue.Custom, custom.Name);
+            if (attributes.Has<UserAttribute>()) return (ContextValue.AuthenticatedUser, null);
+            if (attributes.Has<ApiVersionAttribute>())
                 return parameter.Type == typeof(int?) ? (ContextValue.ApiVersion, null)
                     : throw new HugConfigurationException($"{method}: [ApiVersion] parameter '{parameter.Name}' must be an int?.");
-            if (parameter.Has<DocumentationAttribute>())
+            if (attributes.Has<DocumentationAttribute>())
                 return parameter.Type == typeof(System.Text.Json.Nodes.JsonObject) ? (ContextValue.Documentation, null)
                     : throw new HugConfigurationException($"{method}: [Documentation] parameter '{parameter.Name}' must be a JsonObject.");
         }

@@ -27,6 +27,12 @@ internal sealed class MethodFacts
     public GeneratedMethod? Generated { get; private init; }
 
     public required string Name { get; init; }
+
+    /// <summary><c>Type.Method</c>, as start-up errors and logs name it.</summary>
+    public string DisplayName => DisplayNameOf(DeclaringType, Name);
+
+    public static string DisplayNameOf(Type? type, string method) =>
+        type is not null && !type.Name.StartsWith('<') ? $"{type.Name}.{method}" : method;
     public required Type? DeclaringType { get; init; }
     public required bool IsStatic { get; init; }
     public required bool IsGeneric { get; init; }
@@ -93,10 +99,6 @@ internal sealed record ParameterFacts
     public required bool FromServices { get; init; }
     public required IReadOnlyList<Attribute> Attributes { get; init; }
 
-    public T? Attribute<T>() where T : Attribute => Attributes.OfType<T>().FirstOrDefault();
-
-    public bool Has<T>() where T : Attribute => Attributes.Any(a => a is T);
-
     public static ParameterFacts Reflect(ParameterInfo parameter) => new()
     {
         Name = parameter.Name,
@@ -122,4 +124,17 @@ internal sealed record ParameterFacts
         FromServices = parameter.FromServices,
         Attributes = parameter.Attributes,
     };
+}
+
+/// <summary>Lookups over the attribute lists of <see cref="MethodFacts"/> (no LINQ: they run at start-up).</summary>
+internal static class DeclaredAttributes
+{
+    public static T? First<T>(this IReadOnlyList<Attribute> attributes) where T : Attribute
+    {
+        foreach (var attribute in attributes)
+            if (attribute is T found) return found;
+        return null;
+    }
+
+    public static bool Has<T>(this IReadOnlyList<Attribute> attributes) where T : Attribute => attributes.First<T>() is not null;
 }
