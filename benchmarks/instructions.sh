@@ -4,6 +4,7 @@
 #   bash benchmarks/instructions.sh              3 windows x 2000 requests per server and scenario (~12 min)
 #   WINDOWS=5 REQUESTS=3000 bash benchmarks/instructions.sh
 #   SERVERS=hug bash benchmarks/instructions.sh   one server only (~5 min), to compare a change with recorded figures
+#   SERVERS="bare routed" ...                      "routed" is the bare handler mapped through endpoint routing (the router's floor)
 # Each server (Hug, bare Kestrel handler, Minimal API: the servers of run.sh) runs under callgrind.
 # Every scenario is warmed up first (tiered JIT settled), then per window: counters zeroed
 # (callgrind_control -z), REQUESTS sequential keep-alive requests from one client
@@ -16,7 +17,7 @@ command -v valgrind >/dev/null || { apt-get update -qq; apt-get install -y -qq v
 out=$(mktemp -d); trap 'pkill -f "valgrind.*$out" 2>/dev/null || true; rm -rf "$out"' EXIT
 echo "building (Release)..."
 for server in HugBench:hug BareKestrel:bare MinimalApi:minimal; do
-  [[ $servers == *" ${server##*:} "* ]] || continue
+  [[ $servers == *" ${server##*:} "* || ( ${server##*:} == bare && $servers == *" routed "* ) ]] || continue
   dotnet build "benchmarks/servers/${server%%:*}" -c Release -o "$out/${server##*:}" -v q -nologo >/dev/null
 done
 client() { python3 benchmarks/instructions/client.py "$@"; }
@@ -49,6 +50,7 @@ echo "measuring (each server: ~25 s start-up under valgrind, warm-up, $windows w
 measure hug 9203 dotnet "$out/hug/HugBench.dll" serve --host 127.0.0.1 --port 9203
 ASPNETCORE_URLS=http://127.0.0.1:9201 measure bare 9201 dotnet "$out/bare/BareKestrel.dll"
 ASPNETCORE_URLS=http://127.0.0.1:9202 measure minimal 9202 dotnet "$out/minimal/MinimalApi.dll"
+BARE_ROUTED=1 ASPNETCORE_URLS=http://127.0.0.1:9204 measure routed 9204 dotnet "$out/bare/BareKestrel.dll"
 
 echo
 echo "== Instructions per request (callgrind; every window) =="
@@ -59,7 +61,8 @@ of() { awk -F'\t' -v s="$1" -v c="$2" '$1==s && $2==c {print $4}' "$results" | m
 echo
 echo "== Medians and ratios =="
 for scenario in get post invalid; do
-  h=$(of hug $scenario); b=$(of bare $scenario); m=$(of minimal $scenario)
-  printf "%-8s hug %7s  bare %7s  minimal %7s   Hug/bare %s  Hug/minimal %s\n" $scenario "${h:--}" "${b:--}" "${m:--}" "$(ratio "$h" "$b")" "$(ratio "$h" "$m")"
+  h=$(of hug $scenario); b=$(of bare $scenario); m=$(of minimal $scenario); r=$(of routed $scenario)
+  printf "%-8s hug %7s  bare %7s  minimal %7s  routed %7s   Hug/bare %s  Hug/minimal %s  routed/bare %s\n" $scenario "${h:--}" "${b:--}" "${m:--}" "${r:--}" \
+    "$(ratio "$h" "$b")" "$(ratio "$h" "$m")" "$(ratio "$r" "$b")"
 done
 printf "Hug 400 path / success path: %s\n" "$(ratio "$(of hug invalid)" "$(of hug get)")"

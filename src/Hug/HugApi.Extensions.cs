@@ -20,10 +20,10 @@ public sealed partial class HugApi
         ArgumentNullException.ThrowIfNull(other);
         if (prefix.Length > 0 && (prefix[0] != '/' || prefix.EndsWith('/')))
             throw new HugConfigurationException($"Mount prefix '{prefix}' must start with '/' and not end with one (or be empty).");
-        foreach (var (name, requirement) in other.requirements) requirements.TryAdd(name, requirement);
-        foreach (var (name, directive) in other.directives) directives.TryAdd(name, directive);
-        foreach (var (name, format) in other.formats) formats.TryAdd(name, format);
-        foreach (var (name, format) in other.inputFormats) inputFormats.TryAdd(name, format);
+        foreach (var (name, requirement) in other.Requirements) Requirements.TryAdd(name, requirement);
+        foreach (var (name, directive) in other.Directives) Directives.TryAdd(name, directive);
+        foreach (var (name, format) in other.OutputFormats) OutputFormats.TryAdd(name, format);
+        foreach (var (name, format) in other.InputFormats) InputFormats.TryAdd(name, format);
         foreach (var endpoint in other.Endpoints)
         {
             foreach (var route in endpoint.Http)
@@ -37,15 +37,22 @@ public sealed partial class HugApi
         return this;
     }
 
-    internal WebSockets.WebSocketHub Hub { get; } = new();
+    // The tables below are created on first use: each generic collection costs a command's start-up
+    // its type loads (the instantiation and its interfaces), and most APIs never fill most of them.
 
-    internal List<(Type Endpoint, WebSocketAttribute Route)> WebSocketEndpoints { get; } = [];
+    internal WebSockets.WebSocketHub Hub => LazyInitializer.EnsureInitialized(ref hub);
+
+    private WebSockets.WebSocketHub? hub;
+
+    internal List<(Type Endpoint, WebSocketAttribute Route)> WebSocketEndpoints => webSocketEndpoints ??= [];
+
+    private List<(Type Endpoint, WebSocketAttribute Route)>? webSocketEndpoints;
 
     /// <summary>Whether any method is callable at <see cref="HugOptions.WebSocketCallPath"/>.</summary>
     internal bool ServesSocketCalls => Options.AllMethodsOverWebSocket || Endpoints.Any(e => e.SocketCall);
 
     /// <summary>Whether the API has any WebSocket endpoint (the WebSockets middleware is added only then).</summary>
-    internal bool ServesWebSockets => WebSocketEndpoints.Count > 0 || ServesSocketCalls;
+    internal bool ServesWebSockets => webSocketEndpoints is { Count: > 0 } || ServesSocketCalls;
 
     /// <summary>Serves the WebSocket endpoint <typeparamref name="TEndpoint"/> at <paramref name="path"/>.</summary>
     public HugApi WebSocket<TEndpoint>(string path, params string[] allowedOrigins) where TEndpoint : WebSocketEndpoint =>
@@ -67,7 +74,7 @@ public sealed partial class HugApi
     public HugApi AddRequirement(string name, Requirement requirement)
     {
         ArgumentNullException.ThrowIfNull(requirement);
-        if (!requirements.TryAdd(name, requirement))
+        if (!Requirements.TryAdd(name, requirement))
             throw new HugConfigurationException($"A requirement named '{name}' is already registered.");
         return this;
     }
@@ -76,19 +83,25 @@ public sealed partial class HugApi
     public HugApi AddDirective(string name, Func<CallContext, object?> value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!directives.TryAdd(name, value))
+        if (!Directives.TryAdd(name, value))
             throw new HugConfigurationException($"A directive named '{name}' is already registered.");
         return this;
     }
 
-    private readonly Dictionary<string, Requirement> requirements = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, OutputFormat> formats = new(StringComparer.OrdinalIgnoreCase)
+    private Dictionary<string, Requirement> Requirements => requirements ??= new(StringComparer.Ordinal);
+
+    private Dictionary<string, Requirement>? requirements;
+
+    /// <summary>The output formats by name: the built-in ones, then those registered.</summary>
+    private Dictionary<string, OutputFormat> OutputFormats => formats ??= new(StringComparer.OrdinalIgnoreCase)
     {
         [OutputFormat.Json.Name] = OutputFormat.Json,
         [OutputFormat.PrettyJson.Name] = OutputFormat.PrettyJson,
         [OutputFormat.Text.Name] = OutputFormat.Text,
         [OutputFormat.Html.Name] = OutputFormat.Html,
     };
+
+    private Dictionary<string, OutputFormat>? formats;
 
     internal ExceptionHandlers Exceptions { get; } = new();
 
@@ -135,45 +148,49 @@ public sealed partial class HugApi
         return this;
     }
 
-    private readonly Dictionary<string, InputFormat> inputFormats = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, InputFormat> InputFormats => inputFormats ??= new(StringComparer.OrdinalIgnoreCase);
+
+    private Dictionary<string, InputFormat>? inputFormats;
 
     /// <summary>Registers a request body format, by its <see cref="InputFormat.MediaType"/>.</summary>
     public HugApi AddInputFormat(InputFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);
-        if (!inputFormats.TryAdd(format.MediaType, format))
+        if (!InputFormats.TryAdd(format.MediaType, format))
             throw new HugConfigurationException($"An input format for '{format.MediaType}' is already registered.");
         return this;
     }
 
-    internal InputFormat? InputFormat(string? mediaType) => mediaType is not null && inputFormats.TryGetValue(mediaType, out var format) ? format : null;
+    internal InputFormat? InputFormat(string? mediaType) => mediaType is not null && inputFormats is not null && inputFormats.TryGetValue(mediaType, out var format) ? format : null;
 
     /// <summary>Registers an output format that endpoints offer by its <see cref="OutputFormat.Name"/>.</summary>
     public HugApi AddOutputFormat(OutputFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);
-        if (!formats.TryAdd(format.Name, format))
+        if (!OutputFormats.TryAdd(format.Name, format))
             throw new HugConfigurationException($"An output format named '{format.Name}' is already registered.");
         return this;
     }
 
-    internal OutputFormat? FindFormat(string name) => formats.GetValueOrDefault(name);
+    internal OutputFormat? FindFormat(string name) => OutputFormats.GetValueOrDefault(name);
 
-    internal IEnumerable<string> FormatNames => formats.Keys;
+    internal IEnumerable<string> FormatNames => OutputFormats.Keys;
 
     /// <summary>The formats a route offers, default first: its <c>Formats</c> names, or JSON.</summary>
     internal IReadOnlyList<OutputFormat> FormatsFor(EndpointDescriptor endpoint, HttpRouteOptions route) =>
         route.Formats.IsDefaultOrEmpty ? [OutputFormat.Json]
-        : [.. route.Formats.Select(name => formats.TryGetValue(name, out var format) ? format
-            : throw new HugConfigurationException($"{endpoint.DisplayName}: output format '{name}' is not registered; use one of {string.Join(", ", formats.Keys)} or call api.AddOutputFormat(...)."))];
+        : [.. route.Formats.Select(name => OutputFormats.TryGetValue(name, out var format) ? format
+            : throw new HugConfigurationException($"{endpoint.DisplayName}: output format '{name}' is not registered; use one of {string.Join(", ", FormatNames)} or call api.AddOutputFormat(...)."))];
     private Documentation.ApiDocumentation? documentation;
 
     /// <summary>The hug-style documentation of the API's HTTP endpoints for <paramref name="version"/> (latest when null).</summary>
     internal System.Text.Json.Nodes.JsonObject Documentation(int? version) => (documentation ??= new(this)).For(version);
-    private readonly Dictionary<string, Func<CallContext, object?>> directives = new(StringComparer.Ordinal);
+    private Dictionary<string, Func<CallContext, object?>> Directives => directives ??= new(StringComparer.Ordinal);
+
+    private Dictionary<string, Func<CallContext, object?>>? directives;
 
     internal Func<CallContext, object?> Directive(EndpointDescriptor endpoint, string parameter, string name) =>
-        directives.TryGetValue(name, out var directive) ? directive
+        Directives.TryGetValue(name, out var directive) ? directive
         : throw new HugConfigurationException($"{endpoint.DisplayName}: parameter '{parameter}' asks for directive '{name}', which is not registered; call api.AddDirective(\"{name}\", ...).");
 
     /// <summary>The transforms of an endpoint on one interface: its <c>[Transform]</c>s, then its router's.</summary>
@@ -195,7 +212,7 @@ public sealed partial class HugApi
         var found = new List<Requirement>();
         foreach (var declared in declarations)
         {
-            if (!requirements.TryGetValue(declared.Name, out var requirement))
+            if (!Requirements.TryGetValue(declared.Name, out var requirement))
                 throw new HugConfigurationException($"{owner}: [Requires(\"{declared.Name}\")] names no registered requirement; call api.AddRequirement(\"{declared.Name}\", ...).");
             if ((requirement.Interfaces & declared.Interfaces & @interface) != 0 && !found.Contains(requirement)) found.Add(requirement);
         }

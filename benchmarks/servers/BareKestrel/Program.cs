@@ -1,4 +1,6 @@
 // The HTTP baseline: one app.Run handler doing the same work as the Hug endpoints, by hand.
+// With BARE_ROUTED=1 the same handler is mapped through endpoint routing (MapGet /add, MapPost /sum):
+// the floor for any framework that uses ASP.NET Core's router, as Hug and Minimal APIs do.
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +12,7 @@ builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var app = builder.Build();
 var invalid = "{\"errors\":{\"number_1\":\"Invalid whole number provided\"}}"u8.ToArray();
-app.Run(async context =>
+RequestDelegate handle = async context =>
 {
     var request = context.Request;
     int a, b;
@@ -41,7 +43,13 @@ app.Run(async context =>
     context.Response.ContentType = "application/json; charset=utf-8";
     context.Response.ContentLength = body.Length;
     await context.Response.Body.WriteAsync(body);
-});
+};
+if (Environment.GetEnvironmentVariable("BARE_ROUTED") == "1")
+{
+    app.MapGet("/add", handle);
+    app.MapPost("/sum", handle);
+}
+else app.Run(handle);
 app.Run();
 
 internal sealed record Numbers(int number_1, int number_2);

@@ -9,10 +9,14 @@ namespace Hug.Binding;
 /// <summary>Chooses the converter of a parameter type, once, at start-up; null means unsupported.</summary>
 internal static class ConverterFactory
 {
-    private static readonly ConcurrentDictionary<Type, ScalarConverterBox> Scalars = new();
-
     /// <summary>The converter for text-shaped values, or null when the type is not a scalar.</summary>
-    public static ValueConverter? TryCreateScalar(Type type) => Scalars.GetOrAdd(type, t => new(CreateScalar(t))).Converter;
+    public static ValueConverter? TryCreateScalar(Type type) => ScalarCache.Scalars.GetOrAdd(type, t => new(CreateScalar(t))).Converter;
+
+    /// <summary>Its own class, so describing an endpoint does not create the cache (or load System.Collections.Concurrent).</summary>
+    private static class ScalarCache
+    {
+        public static readonly ConcurrentDictionary<Type, ScalarConverterBox> Scalars = new();
+    }
 
     public static ValueConverter? TryCreate(Type type, string? delimiter, JsonSerializerOptions json) => TryCreate(type, delimiter, () => json);
 
@@ -33,7 +37,13 @@ internal static class ConverterFactory
     {
         if (type == typeof(string)) return new StringConverter();
         if (type == typeof(bool)) return new BooleanConverter();
-        if (CommonNumber(type) is { } number) return number;
+        return CommonNumber(type) ?? CreateOtherScalar(type);
+    }
+
+    /// <summary>The less common scalars, in their own method (see <see cref="ScalarMessages"/>: a method's named types load when it is first called).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ValueConverter? CreateOtherScalar(Type type)
+    {
         if (type.IsEnum) return Generic.Create<ValueConverter>(typeof(EnumConverter<>), type);
         if (Nullable.GetUnderlyingType(type) is { } underlying)
             return CreateScalar(underlying) is { } inner
@@ -49,19 +59,20 @@ internal static class ConverterFactory
 
     /// <summary>
     /// The usual number types, created directly: no interface scan, and code that ReadyToRun
-    /// precompiles in Hug (the generic path below costs a reflective constructor call and a JIT).
+    /// precompiles in Hug. (<see cref="NumberConverter{T}"/> calls static abstract interface members,
+    /// which ReadyToRun leaves to the JIT: three methods compiled at a command's start-up.)
     /// </summary>
     private static ValueConverter? CommonNumber(Type type) =>
-        type == typeof(int) ? Number<int>(System.Globalization.NumberStyles.Integer)
-        : type == typeof(long) ? Number<long>(System.Globalization.NumberStyles.Integer)
-        : type == typeof(double) ? Number<double>(System.Globalization.NumberStyles.Float)
-        : type == typeof(decimal) ? Number<decimal>(System.Globalization.NumberStyles.Float)
+        type == typeof(int) ? Number<int>(int.TryParse, System.Globalization.NumberStyles.Integer)
+        : type == typeof(long) ? Number<long>(long.TryParse, System.Globalization.NumberStyles.Integer)
+        : type == typeof(double) ? Number<double>(double.TryParse, System.Globalization.NumberStyles.Float)
+        : type == typeof(decimal) ? Number<decimal>(decimal.TryParse, System.Globalization.NumberStyles.Float)
         : null;
 
-    private static NumberConverter<T> Number<T>(System.Globalization.NumberStyles styles) where T : System.Numerics.INumberBase<T>
+    private static ParsedNumberConverter<T> Number<T>(NumberParser<T> parse, System.Globalization.NumberStyles styles)
     {
         var (description, error) = ScalarMessages.For(typeof(T));
-        return new NumberConverter<T>(description, error, styles);
+        return new ParsedNumberConverter<T>(description, error, parse, styles);
     }
 
     private static bool ImplementsParsable(Type type) => !type.IsAbstract && Implements(type, typeof(IParsable<>));

@@ -50,7 +50,8 @@ internal abstract class ParameterBinder<T>(ParameterDescriptor parameter) : Para
 
     public abstract T Bind(BindingContext context);
 
-    public override object? BindBoxed(BindingContext context) => Bind(context);
+    // BindBoxed is overridden in each sealed binder, not here: ReadyToRun precompiles the methods a
+    // constructed ValueBinder<int> declares, not those it inherits from ParameterBinder<int>.
 }
 
 /// <summary>A caller-supplied value: converted, defaulted or reported missing, then validated.</summary>
@@ -72,6 +73,8 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
         this.wholeBody = wholeBody;
         missing = $"Required parameter '{parameter.Name}' not supplied";
     }
+
+    public override object? BindBoxed(BindingContext context) => Bind(context);
 
     public override T Bind(BindingContext context)
     {
@@ -129,6 +132,8 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
         };
     }
 
+    public override object? BindBoxed(BindingContext context) => Bind(context);
+
     public override T Bind(BindingContext context) => read(context);
 
     /// <summary>An uploaded file (by parameter name), all the files, or the raw body; missing and required is an error.</summary>
@@ -185,6 +190,8 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
 /// <summary>A service from the call's DI scope.</summary>
 internal sealed class ServiceBinder<T>(ParameterDescriptor parameter) : ParameterBinder<T>(parameter)
 {
+    public override object? BindBoxed(BindingContext context) => Bind(context);
+
     public override T Bind(BindingContext context) =>
         (T)(Parameter.IsRequired ? context.Services.GetRequiredService(typeof(T)) : context.Services.GetService(typeof(T)))!;
 }

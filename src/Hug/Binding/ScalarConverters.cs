@@ -34,6 +34,9 @@ internal sealed class BooleanConverter : ScalarConverter<bool>
     }
 
     private static bool Is(ReadOnlySpan<char> text, string word) => text.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The base's conversion, called directly so ReadyToRun precompiles it for <c>bool</c> (it does not follow inherited overrides).</summary>
+    public override bool TryConvert(in RawValue raw, out bool value, out ConversionError error) => base.TryConvert(raw, out value, out error);
 }
 
 /// <summary>Any <see cref="IParsable{TSelf}"/> type, parsed with the invariant culture.</summary>
@@ -55,6 +58,24 @@ internal sealed class NumberConverter<T>(string description, string error, Numbe
     public override string Error => error;
 
     public override bool TryParse(string text, out T value) => T.TryParse(text, styles, CultureInfo.InvariantCulture, out value!);
+}
+
+/// <summary>A number type's own <c>TryParse(string, NumberStyles, IFormatProvider, out T)</c>.</summary>
+internal delegate bool NumberParser<T>(string text, NumberStyles styles, IFormatProvider provider, out T value);
+
+/// <summary>
+/// <see cref="NumberConverter{T}"/> for the common number types, through their <c>TryParse</c>
+/// as a delegate: the same rules and messages, in code ReadyToRun can precompile.
+/// </summary>
+internal sealed class ParsedNumberConverter<T>(string description, string error, NumberParser<T> parse, NumberStyles styles) : ScalarConverter<T>
+{
+    public override string Description => description;
+    public override string Error => error;
+
+    public override bool TryParse(string text, out T value) => parse(text, styles, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>The base's conversion, called directly so ReadyToRun precompiles it for this <typeparamref name="T"/> (it does not follow inherited overrides).</summary>
+    public override bool TryConvert(in RawValue raw, out T value, out ConversionError error) => base.TryConvert(raw, out value, out error);
 }
 
 /// <summary>An enum as a fixed set of names (case-insensitive), shown as in JSON output.</summary>
@@ -102,29 +123,41 @@ internal sealed class NullableConverter<T>(ScalarConverter<T> inner) : ScalarCon
 /// <summary>The descriptions and messages of the well-known scalar types.</summary>
 internal static class ScalarMessages
 {
-    private static readonly Dictionary<Type, (string Description, string Error)> Known = new()
-    {
-        [typeof(int)] = Whole, [typeof(long)] = Whole, [typeof(short)] = Whole, [typeof(sbyte)] = Whole,
-        [typeof(uint)] = Whole, [typeof(ulong)] = Whole, [typeof(ushort)] = Whole, [typeof(byte)] = Whole,
-        [typeof(Int128)] = Whole, [typeof(UInt128)] = Whole,
-        [typeof(double)] = Float, [typeof(float)] = Float, [typeof(Half)] = Float,
-        [typeof(decimal)] = ("A decimal number", "Invalid decimal number provided"),
-        [typeof(Guid)] = ("A UUID", "Invalid UUID provided"),
-        [typeof(DateTime)] = ("A date and time (ISO 8601, such as 2024-01-31T09:30:00Z)", "Invalid date and time provided"),
-        [typeof(DateTimeOffset)] = ("A date and time with offset (ISO 8601, such as 2024-01-31T09:30:00+01:00)", "Invalid date and time provided"),
-        [typeof(DateOnly)] = ("A date (yyyy-mm-dd)", "Invalid date provided"),
-        [typeof(TimeOnly)] = ("A time of day (hh:mm:ss)", "Invalid time of day provided"),
-        [typeof(TimeSpan)] = ("A time span ([d.]hh:mm:ss)", "Invalid time span provided"),
-        [typeof(char)] = ("A single character", "Invalid single character provided"),
-    };
+    private static readonly (string, string) Whole = ("A whole number", "Invalid whole number provided");
+    private static readonly (string, string) Float = ("A float number", "Invalid float number provided");
 
-    private static (string, string) Whole => ("A whole number", "Invalid whole number provided");
-    private static (string, string) Float => ("A float number", "Invalid float number provided");
-
+    /// <summary>
+    /// The description and error of a scalar type. Primitive numbers go by their <see cref="TypeCode"/>,
+    /// so describing an <c>int</c> loads no other type at start-up.
+    /// </summary>
     public static (string Description, string Error) For(Type type)
     {
-        if (Known.TryGetValue(type, out var known)) return known;
-        if (type.FullName == "System.Numerics.BigInteger") return Whole;
+        switch (Type.GetTypeCode(type))
+        {
+            case TypeCode.Int32 or TypeCode.Int64 or TypeCode.Int16 or TypeCode.SByte or TypeCode.UInt32 or TypeCode.UInt64 or TypeCode.UInt16 or TypeCode.Byte:
+                return Whole;
+            case TypeCode.Double or TypeCode.Single: return Float;
+            case TypeCode.Decimal: return ("A decimal number", "Invalid decimal number provided");
+            case TypeCode.Char: return ("A single character", "Invalid single character provided");
+            case TypeCode.DateTime: return ("A date and time (ISO 8601, such as 2024-01-31T09:30:00Z)", "Invalid date and time provided");
+        }
+        return Other(type);
+    }
+
+    /// <summary>
+    /// The other types, in their own method: ReadyToRun resolves every type a method names when the method
+    /// is first called, so naming these beside the primitives would load them all for an <c>int</c>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (string Description, string Error) Other(Type type)
+    {
+        if (type == typeof(Guid)) return ("A UUID", "Invalid UUID provided");
+        if (type == typeof(DateTimeOffset)) return ("A date and time with offset (ISO 8601, such as 2024-01-31T09:30:00+01:00)", "Invalid date and time provided");
+        if (type == typeof(DateOnly)) return ("A date (yyyy-mm-dd)", "Invalid date provided");
+        if (type == typeof(TimeOnly)) return ("A time of day (hh:mm:ss)", "Invalid time of day provided");
+        if (type == typeof(TimeSpan)) return ("A time span ([d.]hh:mm:ss)", "Invalid time span provided");
+        if (type == typeof(Int128) || type == typeof(UInt128) || type.FullName == "System.Numerics.BigInteger") return Whole;
+        if (type == typeof(Half)) return Float;
         var described = type.GetCustomAttribute<DescriptionAttribute>()?.Description;
         return (described ?? $"A {type.Name} value", $"Invalid {type.Name} value provided");
     }

@@ -16,19 +16,18 @@ namespace Hug.Cli;
 /// 6 ms, a fifth of a command's start-up. So the root is a plain <see cref="Command"/>, and help and
 /// version are added only when a token could ask for them (or usage is printed); a command line that
 /// starts with a directive (<c>[suggest]</c>) gets a real <see cref="RootCommand"/>, which parses directives.
+/// For the same reason the root's own options (<c>--debug</c>, <c>--format</c>) are added only when a
+/// token could be an option, and <c>serve</c> gets its options only when the command line names it:
+/// a command's start-up pays for no symbol it cannot meet.
 /// </remarks>
 internal sealed class CliApplication : IDisposable
 {
     public const string DebugVariable = "HUG_DEBUG";
     private readonly HugApi api;
     private readonly Command root;
-    private bool helpAdded;
-    private readonly Option<bool> debug = new("--debug") { Description = $"Show the stack trace when a command fails (also {DebugVariable}=1)", Recursive = true };
-    private readonly Option<string> format = new("--format")
-    {
-        Description = "Print results as json, pretty-json, text, html or another registered format (default: plain scalars, indented JSON)",
-        Recursive = true,
-    };
+    private bool optionsAdded;
+    private Option<bool>? debug;
+    private Option<string>? format;
     private readonly Dictionary<Command, CliEndpoint> endpoints = [];
     private bool documented;
     private readonly Dictionary<Command, Hug.Introspection.EndpointDescriptor> groupDocs = [];
@@ -39,11 +38,9 @@ internal sealed class CliApplication : IDisposable
     {
         this.api = api;
         root = args.Count > 0 && args[0].StartsWith('[') ? new RootCommand() : new Command(RootCommand.ExecutableName);
-        helpAdded = root is RootCommand;
-        root.Options.Add(debug);
-        root.Options.Add(format);
+        if (root is RootCommand || args.Any(CouldBeOption)) AddOptions();
         services = new CliServices(api.Registrations);
-        session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document, AddHelp);
+        session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document, AddOptions);
         foreach (var descriptor in api.Endpoints)
             foreach (var options in descriptor.Cli)
                 Add(CliEndpoint.Create(descriptor, options, services, api));
@@ -51,7 +48,7 @@ internal sealed class CliApplication : IDisposable
         {
             if (root.Subcommands.Any(c => c.Name == "serve"))
                 throw new HugConfigurationException($"{endpoints.Values.First(e => e.Name == "serve").Descriptor.DisplayName}: the command name 'serve' is taken by the built-in HTTP server; rename the command.");
-            root.Subcommands.Add(ServeCommand.Create(api));
+            root.Subcommands.Add(root is RootCommand || args.Any(t => t == ServeCommand.Name || t.StartsWith('@')) ? ServeCommand.Create(api) : ServeCommand.Named());
         }
         root.SetAction(_ =>
         {
@@ -62,10 +59,9 @@ internal sealed class CliApplication : IDisposable
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        if (args.Any(CouldAskForHelp)) AddHelp();
         var parseResult = root.Parse(args);
-        session.Debug = parseResult.GetValue(debug) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
-        if (parseResult.GetValue(format) is { } formatName)
+        session.Debug = (debug is not null && parseResult.GetValue(debug)) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
+        if (format is not null && parseResult.GetValue(format) is { } formatName)
         {
             session.Format = api.FindFormat(formatName);
             if (session.Format is null)
@@ -90,18 +86,27 @@ internal sealed class CliApplication : IDisposable
     public void Dispose() => services.Dispose();
 
     /// <summary>
-    /// Whether a token could be <c>--help</c>, <c>--version</c> or their aliases, alone or in a bundle
-    /// of short options, or a response file that holds them.
+    /// Whether a token could be an option (<c>--help</c>, <c>--debug</c>, their aliases, alone or in a
+    /// bundle of short options), or a response file that holds one.
     /// </summary>
-    private static bool CouldAskForHelp(string token) => token.Length > 1 && token[0] is '-' or '/' or '@';
+    private static bool CouldBeOption(string token) => token.Length > 1 && token[0] is '-' or '/' or '@';
 
-    /// <summary>Adds System.CommandLine's <c>--help</c> and <c>--version</c> options to the root (once).</summary>
-    private void AddHelp()
+    /// <summary>Adds the root's options (once): System.CommandLine's <c>--help</c> and <c>--version</c>, then <c>--debug</c> and <c>--format</c>.</summary>
+    private void AddOptions()
     {
-        if (helpAdded) return;
-        helpAdded = true;
-        root.Options.Insert(0, new HelpOption());
-        root.Options.Insert(1, new VersionOption());
+        if (optionsAdded) return;
+        optionsAdded = true;
+        if (root is not RootCommand)
+        {
+            root.Options.Add(new HelpOption());
+            root.Options.Add(new VersionOption());
+        }
+        root.Options.Add(debug = new("--debug") { Description = $"Show the stack trace when a command fails (also {DebugVariable}=1)", Recursive = true });
+        root.Options.Add(format = new("--format")
+        {
+            Description = "Print results as json, pretty-json, text, html or another registered format (default: plain scalars, indented JSON)",
+            Recursive = true,
+        });
     }
 
     /// <summary>Fills in every help text; only help, usage and the overview need them.</summary>

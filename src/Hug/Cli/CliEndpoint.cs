@@ -143,8 +143,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         }
     }
 
-    private static readonly Type? StreamItem = typeof(TResult).GetInterfaces().Append(typeof(TResult))
-        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))?.GetGenericArguments()[0];
+    private static readonly Type? StreamItem = TypeShape.AsyncStreamItem(typeof(TResult));
 
     /// <summary>A result in the <c>--format</c> asked for, or the command line's own.</summary>
     private static async Task PrintAsync(object? value, Type type, CliSession session)

@@ -34,18 +34,20 @@ internal sealed class CliParameter
     /// <summary>Maps the inputs of <paramref name="endpoint"/>, in order, to arguments and options.</summary>
     public static List<CliParameter> For(EndpointDescriptor endpoint)
     {
-        var inputs = endpoint.Parameters.Where(p => p.IsInput).ToList();
-        var lastRequired = inputs.LastOrDefault(p => p.IsRequired);
-        var mapped = new List<CliParameter>(inputs.Count);
-        foreach (var parameter in inputs)
+        ParameterDescriptor? lastRequired = null;
+        foreach (var parameter in endpoint.Parameters)
+            if (parameter.IsInput && parameter.IsRequired) lastRequired = parameter;
+        var mapped = new List<CliParameter>(endpoint.Parameters.Length);
+        foreach (var parameter in endpoint.Parameters)
         {
+            if (!parameter.IsInput) continue;
             var isList = parameter.Converter is ICollectionConverter;
             if (parameter.IsRequired && (!isList || parameter == lastRequired))
             {
                 Argument positional = isList
                     ? new Argument<string[]>(parameter.Name) { Arity = ArgumentArity.OneOrMore }
                     : new Argument<string>(parameter.Name) { Arity = ArgumentArity.ExactlyOne };
-                AddChoices(positional, parameter);
+                if (IsEnum(parameter)) AddChoices(positional, parameter);
                 mapped.Add(new CliParameter(parameter, positional, null, false));
                 continue;
             }
@@ -56,7 +58,7 @@ internal sealed class CliParameter
             Option named = isFlag ? new Option<bool>(name, aliases)
                 : isList ? new Option<string[]>(name, aliases) { Arity = ArgumentArity.OneOrMore, Required = parameter.IsRequired }
                 : new Option<string>(name, aliases) { Required = parameter.IsRequired };
-            AddChoices(named, parameter);
+            if (IsEnum(parameter)) AddChoices(named, parameter);
             mapped.Add(new CliParameter(parameter, null, named, isFlag));
         }
         return mapped;
@@ -93,6 +95,12 @@ internal sealed class CliParameter
         Symbol.Description = text;
     }
 
+    /// <summary>Whether the value (or a list's element) is an enum: only then is the converter's type inspected.</summary>
+    private static bool IsEnum(ParameterDescriptor parameter) =>
+        (parameter.Converter is ICollectionConverter collection ? collection.Element.Type : parameter.Type)
+            is { } type && (Nullable.GetUnderlyingType(type) ?? type).IsEnum;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddChoices(Symbol symbol, ParameterDescriptor parameter)
     {
         var element = parameter.Converter is ICollectionConverter collection ? collection.Element : parameter.Converter;

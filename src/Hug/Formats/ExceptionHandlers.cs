@@ -14,26 +14,28 @@ public sealed record ErrorResponse(int Status, object? Body);
 /// </summary>
 internal sealed class ExceptionHandlers
 {
-    private readonly Dictionary<Type, Func<Exception, CallContext, ErrorResponse?>> handlers = [];
-    private readonly ConcurrentDictionary<Type, Func<Exception, CallContext, ErrorResponse?>?> resolved = new();
+    // Created with the first handler: an API without any pays no type loads for them at start-up.
+    private Dictionary<Type, Func<Exception, CallContext, ErrorResponse?>>? handlers;
+    private ConcurrentDictionary<Type, Func<Exception, CallContext, ErrorResponse?>?>? resolved;
 
-    public bool IsEmpty => handlers.Count == 0;
+    public bool IsEmpty => handlers is null;
 
     public void Add<TException>(Func<TException, CallContext, ErrorResponse?> handler) where TException : Exception
     {
+        handlers ??= [];
         if (!handlers.TryAdd(typeof(TException), (exception, call) => handler((TException)exception, call)))
             throw new HugConfigurationException($"An exception handler for {typeof(TException).Name} is already registered.");
-        resolved.Clear();
+        resolved = new();
     }
 
     /// <summary>The answer of the most specific handler, or null when none handles it (or it declines by returning null).</summary>
     public ErrorResponse? Handle(Exception exception, CallContext call) =>
-        resolved.GetOrAdd(exception.GetType(), Find) is { } handler ? handler(exception, call) : null;
+        resolved?.GetOrAdd(exception.GetType(), Find) is { } handler ? handler(exception, call) : null;
 
     private Func<Exception, CallContext, ErrorResponse?>? Find(Type type)
     {
         for (var current = type; current is not null; current = current.BaseType)
-            if (handlers.TryGetValue(current, out var handler)) return handler;
+            if (handlers!.TryGetValue(current, out var handler)) return handler;
         return null;
     }
 }

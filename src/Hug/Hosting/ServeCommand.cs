@@ -9,6 +9,11 @@ internal static class ServeCommand
 {
     public const string DefaultHost = "localhost";
     public const int DefaultPort = 8000;
+    public const string Name = "serve";
+    private const string Description = "Serve the API over HTTP";
+
+    /// <summary>The command as the root's help lists it, for a command line that does not name it: no options, no action.</summary>
+    public static Command Named() => new(Name, Description);
 
     public static Command Create(HugApi api)
     {
@@ -16,7 +21,7 @@ internal static class ServeCommand
         Option<int?> port = new("--port", "-p") { Description = $"Port to listen on; 0 picks a free one [default: {DefaultPort}]" };
         Option<string?> urls = new("--urls") { Description = "ASP.NET Core URLs to listen on, separated by ';' (also ASPNETCORE_URLS)" };
         Option<bool> no404 = new("--no-404-documentation") { Description = "Answer unknown URLs with a plain 404 instead of the API documentation" };
-        var serve = new Command("serve", "Serve the API over HTTP") { host, port, urls, no404 };
+        var serve = new Command(Name, Description) { host, port, urls, no404 };
         serve.Validators.Add(result =>
         {
             if (result.GetValue(urls) is not null && (result.GetValue(host) is not null || result.GetValue(port) is not null))

@@ -5,17 +5,22 @@ namespace Hug.Hosting;
 /// <summary>The API's start-up handlers: run once, in registration order, before serving or before a command.</summary>
 internal sealed class StartupHandlers
 {
-    private readonly List<Func<HugApi, CancellationToken, Task>> handlers = [];
-    private readonly SemaphoreSlim gate = new(1, 1);
+    // Created with the first handler (registration happens before anything runs).
+    private List<Func<HugApi, CancellationToken, Task>>? handlers;
+    private SemaphoreSlim? gate;
     private bool ran;
 
-    public void Add(Func<HugApi, CancellationToken, Task> handler) => handlers.Add(handler);
+    public void Add(Func<HugApi, CancellationToken, Task> handler)
+    {
+        gate ??= new(1, 1);
+        (handlers ??= []).Add(handler);
+    }
 
     /// <summary>Runs the handlers once; with none (or done), returns without entering an async method.</summary>
     public Task RunOnceAsync(HugApi api, CancellationToken cancellationToken) =>
-        ran || handlers.Count == 0 ? Task.CompletedTask : RunAsync(api, cancellationToken);
+        ran || handlers is null ? Task.CompletedTask : RunAsync(handlers, gate!, api, cancellationToken);
 
-    private async Task RunAsync(HugApi api, CancellationToken cancellationToken)
+    private async Task RunAsync(List<Func<HugApi, CancellationToken, Task>> handlers, SemaphoreSlim gate, HugApi api, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try

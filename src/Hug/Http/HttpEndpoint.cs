@@ -194,8 +194,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
 
     private readonly (string Name, string Value)[] headers;
 
-    private static readonly Type? StreamItem = typeof(TResult).GetInterfaces().Append(typeof(TResult))
-        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))?.GetGenericArguments()[0];
+    private static readonly Type? StreamItem = TypeShape.AsyncStreamItem(typeof(TResult));
 
     private static ValueTask Fail(HttpContext http, Problem problem)
     {

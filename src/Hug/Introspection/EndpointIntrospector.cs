@@ -21,7 +21,7 @@ internal static class EndpointIntrospector
         if (!method.IsStatic && target is null && (method.DeclaringType!.IsAbstract || method.DeclaringType.IsInterface))
             throw new HugConfigurationException($"{displayName}: an instance method of an abstract type cannot be created per call; make it static or the type concrete.");
         var docs = new EndpointDocs(method);
-        var (resultType, returnKind) = Unwrap(method.ReturnType);
+        var resultType = Unwrap(method.ReturnType, out var returnKind);
         var parameters = ImmutableArray.CreateBuilder<ParameterDescriptor>(method.Parameters.Length);
         foreach (var parameter in method.Parameters) parameters.Add(DescribeParameter(parameter, displayName, docs, json));
         for (var i = 1; i < parameters.Count; i++)
@@ -66,7 +66,7 @@ internal static class EndpointIntrospector
         var type = parameter.Type;
         if (type.IsByRef || parameter.IsOut)
             throw new HugConfigurationException($"{method}: parameter '{name}' is ref/out/in; exposed methods take values.");
-        var (context, directive) = DirectiveOf(parameter, method);
+        var context = DirectiveOf(parameter, method, out var directive);
         var delimited = parameter.Attributes.First<DelimitedAttribute>();
         var converter = context == ContextValue.None && !parameter.FromServices
             ? ConverterFactory.TryCreate(type, delimited?.Separator, json)
@@ -77,9 +77,6 @@ internal static class EndpointIntrospector
             : parameter.FromServices ? ParameterSource.Service
             : converter is null ? ParameterSource.Unresolved
             : converter.IsScalar ? ParameterSource.Value : ParameterSource.Json;
-        var validators = ImmutableArray.CreateBuilder<ValidationAttribute>();
-        foreach (var attribute in parameter.Attributes)
-            if (attribute is ValidationAttribute validator) validators.Add(validator);
         return new ParameterDescriptor
         {
             Name = name,
@@ -93,32 +90,59 @@ internal static class EndpointIntrospector
             Context = context,
             DirectiveName = directive,
             Converter = converter,
-            Validators = validators.ToImmutable(),
+            Validators = parameter.Attributes.Count > 0 ? ValidatorsOf(parameter) : [],
         };
     }
 
-    private static (ContextValue, string?) DirectiveOf(ParameterFacts parameter, string method)
+    /// <summary>The framework value a parameter takes, if any; <paramref name="name"/> is a custom directive's name.</summary>
+    private static ContextValue DirectiveOf(ParameterFacts parameter, string method, out string? name)
+    {
+        name = null;
+        if (parameter.Attributes.Count > 0 && DeclaredDirective(parameter, method, out name) is var declared and not ContextValue.None) return declared;
+        var type = parameter.Type;
+        return type.Assembly == typeof(HugApi).Assembly ? HugValue(type) : ContextOf(type);
+    }
+
+    /// <summary>The parameter's <c>[Range]</c>-style validators (a method of its own, so a parameter without attributes loads no DataAnnotations type).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ImmutableArray<ValidationAttribute> ValidatorsOf(ParameterFacts parameter)
+    {
+        var validators = ImmutableArray.CreateBuilder<ValidationAttribute>();
+        foreach (var attribute in parameter.Attributes)
+            if (attribute is ValidationAttribute validator) validators.Add(validator);
+        return validators.ToImmutable();
+    }
+
+    /// <summary>A directive asked for by an attribute. Rare paths live in their own methods: a method's named types load when it is first called.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ContextValue DeclaredDirective(ParameterFacts parameter, string method, out string? name)
     {
         var attributes = parameter.Attributes;
-        if (attributes.Count > 0)
+        name = null;
+        if (attributes.First<DirectiveAttribute>() is { } custom)
         {
-            if (attributes.First<DirectiveAttribute>() is { } custom) return (ContextValue.Custom, custom.Name);
-            if (attributes.Has<UserAttribute>()) return (ContextValue.AuthenticatedUser, null);
-            if (attributes.Has<ApiVersionAttribute>())
-                return parameter.Type == typeof(int?) ? (ContextValue.ApiVersion, null)
-                    : throw new HugConfigurationException($"{method}: [ApiVersion] parameter '{parameter.Name}' must be an int?.");
-            if (attributes.Has<DocumentationAttribute>())
-                return parameter.Type == typeof(System.Text.Json.Nodes.JsonObject) ? (ContextValue.Documentation, null)
-                    : throw new HugConfigurationException($"{method}: [Documentation] parameter '{parameter.Name}' must be a JsonObject.");
+            name = custom.Name;
+            return ContextValue.Custom;
         }
-        var type = parameter.Type;
-        if (type == typeof(HugTimer)) return (ContextValue.Timer, null);
-        if (type == typeof(CurrentApi)) return (ContextValue.CurrentApi, null);
-        if (type == typeof(HugInterfaces)) return (ContextValue.Interface, null);
-        if (type == typeof(CallContext)) return (ContextValue.Call, null);
-        if (type == typeof(HugApi)) return (ContextValue.Api, null);
-        return (ContextOf(type), null);
+        if (attributes.Has<UserAttribute>()) return ContextValue.AuthenticatedUser;
+        if (attributes.Has<ApiVersionAttribute>())
+            return parameter.Type == typeof(int?) ? ContextValue.ApiVersion
+                : throw new HugConfigurationException($"{method}: [ApiVersion] parameter '{parameter.Name}' must be an int?.");
+        if (attributes.Has<DocumentationAttribute>())
+            return parameter.Type == typeof(System.Text.Json.Nodes.JsonObject) ? ContextValue.Documentation
+                : throw new HugConfigurationException($"{method}: [Documentation] parameter '{parameter.Name}' must be a JsonObject.");
+        return ContextValue.None;
     }
+
+    /// <summary>The value of a parameter whose type is one of Hug's own (the timer, the call, the API).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ContextValue HugValue(Type type) =>
+        type == typeof(HugTimer) ? ContextValue.Timer
+        : type == typeof(CurrentApi) ? ContextValue.CurrentApi
+        : type == typeof(HugInterfaces) ? ContextValue.Interface
+        : type == typeof(CallContext) ? ContextValue.Call
+        : type == typeof(HugApi) ? ContextValue.Api
+        : ContextValue.None;
 
     /// <summary>
     /// The context value a parameter type asks for. Compared by name so that a command-line call
@@ -153,15 +177,20 @@ internal static class EndpointIntrospector
         return type.IsEnum && value.GetType() != type ? Enum.ToObject(type, value) : value;
     }
 
-    private static (Type Result, ReturnKind Kind) Unwrap(Type returnType)
+    /// <summary>The result type of a method returning <paramref name="returnType"/>, and how it returns it (an out value, not a tuple: a tuple over an enum is generic code ReadyToRun leaves to the JIT).</summary>
+    private static Type Unwrap(Type returnType, out ReturnKind kind)
     {
-        if (returnType == typeof(void)) return (typeof(void), ReturnKind.Void);
-        if (returnType == typeof(Task)) return (typeof(void), ReturnKind.Task);
-        if (returnType == typeof(ValueTask)) return (typeof(void), ReturnKind.ValueTask);
-        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
-            return (returnType.GetGenericArguments()[0], ReturnKind.TaskOfT);
-        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
-            return (returnType.GetGenericArguments()[0], ReturnKind.ValueTaskOfT);
-        return (returnType, ReturnKind.Value);
+        kind = ReturnKind.Value;
+        if (returnType == typeof(void)) kind = ReturnKind.Void;
+        else if (returnType == typeof(Task)) kind = ReturnKind.Task;
+        else if (returnType == typeof(ValueTask)) kind = ReturnKind.ValueTask;
+        else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>)) kind = ReturnKind.TaskOfT;
+        else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>)) kind = ReturnKind.ValueTaskOfT;
+        return kind switch
+        {
+            ReturnKind.Void or ReturnKind.Task or ReturnKind.ValueTask => typeof(void),
+            ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT => returnType.GetGenericArguments()[0],
+            _ => returnType,
+        };
     }
 }

@@ -16,22 +16,44 @@ namespace Hug.Invocation;
 /// </summary>
 internal abstract class TypeShape
 {
-    private static readonly ConcurrentDictionary<Type, TypeShape> Shapes = new();
+    /// <summary>The shape of <paramref name="type"/>: the common types directly, the others made once by reflection.</summary>
+    public static TypeShape Of(Type type) => Known(type)
+        ?? Made.Shapes.GetOrAdd(type, static t => (TypeShape)Activator.CreateInstance(typeof(TypeShape<>).MakeGenericType(t))!);
 
-    public static TypeShape Of(Type type) => Shapes.GetOrAdd(type, static t => Known(t)
-        ?? (TypeShape)Activator.CreateInstance(typeof(TypeShape<>).MakeGenericType(t))!);
-
+    /// <summary>
+    /// Each through <see cref="New{T}"/>: ReadyToRun resolves every type a method allocates when the
+    /// method is first called, so allocating them all here would load nine shapes to use one.
+    /// </summary>
     private static TypeShape? Known(Type type) =>
-        type == typeof(int) ? new TypeShape<int>()
-        : type == typeof(long) ? new TypeShape<long>()
-        : type == typeof(double) ? new TypeShape<double>()
-        : type == typeof(decimal) ? new TypeShape<decimal>()
-        : type == typeof(bool) ? new TypeShape<bool>()
-        : type == typeof(Guid) ? new TypeShape<Guid>()
-        : type == typeof(DateTime) ? new TypeShape<DateTime>()
-        : type == typeof(int?) ? new TypeShape<int?>()
-        : type == typeof(NoResult) ? new TypeShape<NoResult>()
+        type == typeof(int) ? New<int>()
+        : type == typeof(long) ? New<long>()
+        : type == typeof(double) ? New<double>()
+        : type == typeof(decimal) ? New<decimal>()
+        : type == typeof(bool) ? New<bool>()
+        : type == typeof(Guid) ? New<Guid>()
+        : type == typeof(DateTime) ? New<DateTime>()
+        : type == typeof(int?) ? New<int?>()
+        : type == typeof(NoResult) ? New<NoResult>()
         : null;
+
+    private static TypeShape New<T>() => new TypeShape<T>();
+
+    /// <summary>Shapes made by reflection; its own class, so the common types never create the cache.</summary>
+    private static class Made
+    {
+        public static readonly ConcurrentDictionary<Type, TypeShape> Shapes = new();
+    }
+
+    /// <summary>The item type when <paramref name="type"/> is (or implements) <c>IAsyncEnumerable&lt;T&gt;</c>; else null.</summary>
+    public static Type? AsyncStreamItem(Type type)
+    {
+        if (type.IsPrimitive || type == typeof(string)) return null;
+        foreach (var candidate in type.GetInterfaces())
+            if (IsAsyncEnumerable(candidate)) return candidate.GetGenericArguments()[0];
+        return IsAsyncEnumerable(type) ? type.GetGenericArguments()[0] : null;
+    }
+
+    private static bool IsAsyncEnumerable(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>);
 
     public abstract ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, Func<System.Text.Json.JsonSerializerOptions> json);
 

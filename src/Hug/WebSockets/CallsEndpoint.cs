@@ -96,9 +96,9 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
 
     /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> result as items of object, or null; the adapter is made once per result type.</summary>
     private static IAsyncEnumerable<object?>? StreamItems(object result) => Streams.GetOrAdd(result.GetType(), static type =>
-        type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)) is { } stream
+        Invocation.TypeShape.AsyncStreamItem(type) is { } item
             ? typeof(CallsEndpoint).GetMethod(nameof(Box), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(stream.GetGenericArguments()[0]).CreateDelegate<Func<object, IAsyncEnumerable<object?>>>()
+                .MakeGenericMethod(item).CreateDelegate<Func<object, IAsyncEnumerable<object?>>>()
             : null)?.Invoke(result);
 
     private static async IAsyncEnumerable<object?> Box<T>(object items)

@@ -169,4 +169,32 @@ public sealed class ConverterTests
     [InlineData(typeof(JsonElement), "Any JSON value")]
     public void Descriptions(Type type, string description) =>
         Assert.Equal(description, ConverterFactory.TryCreate(type, null, Json)!.Description);
+
+    /// <summary>Every scalar with its own wording keeps it (the messages are found by type code first, then by type).</summary>
+    [Theory]
+    [InlineData(typeof(long), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(short), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(sbyte), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(uint), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(ulong), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(ushort), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(byte), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(Int128), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(UInt128), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(System.Numerics.BigInteger), "A whole number", "Invalid whole number provided")]
+    [InlineData(typeof(float), "A float number", "Invalid float number provided")]
+    [InlineData(typeof(Half), "A float number", "Invalid float number provided")]
+    [InlineData(typeof(decimal), "A decimal number", "Invalid decimal number provided")]
+    [InlineData(typeof(char), "A single character", "Invalid single character provided")]
+    [InlineData(typeof(DateTime), "A date and time (ISO 8601, such as 2024-01-31T09:30:00Z)", "Invalid date and time provided")]
+    [InlineData(typeof(DateTimeOffset), "A date and time with offset (ISO 8601, such as 2024-01-31T09:30:00+01:00)", "Invalid date and time provided")]
+    [InlineData(typeof(DateOnly), "A date (yyyy-mm-dd)", "Invalid date provided")]
+    [InlineData(typeof(TimeOnly), "A time of day (hh:mm:ss)", "Invalid time of day provided")]
+    [InlineData(typeof(TimeSpan), "A time span ([d.]hh:mm:ss)", "Invalid time span provided")]
+    [InlineData(typeof(System.Net.IPAddress), "A IPAddress value", "Invalid IPAddress value provided")]
+    public void ScalarMessages(Type type, string description, string error)
+    {
+        var converter = ConverterFactory.TryCreate(type, null, Json)!;
+        Assert.Equal((description, error), (converter.Description, converter.Error));
+    }
 }

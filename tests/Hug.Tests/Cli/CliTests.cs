@@ -201,6 +201,20 @@ public sealed class CliTests
         Assert.Equal(2, (await CliRun.RunAsync(typeof(CliOnly), "serve")).Exit);
     }
 
+    /// <summary>A command line that does not name <c>serve</c> builds it without options; naming it gets them all, and their checks.</summary>
+    [Fact]
+    public async Task ServeHasItsOptionsWhenNamed()
+    {
+        var help = await CliRun.RunAsync(typeof(HttpOnly), "serve", "--help");
+        Assert.Equal(0, help.Exit);
+        Assert.Contains("--port", help.Output);
+        Assert.Contains("--no-404-documentation", help.Output);
+        var (exit, _, error) = await CliRun.RunAsync(typeof(HttpOnly), "serve", "--port", "70000");
+        Assert.Equal(2, exit);
+        Assert.Contains("--port must be between 0 and 65535.", error);
+        Assert.Contains("Serve the API over HTTP", (await CliRun.RunAsync(typeof(HttpOnly), "--help")).Output);
+    }
+
     [Fact]
     public async Task HttpOnlyParametersAreAStartupError()
     {
