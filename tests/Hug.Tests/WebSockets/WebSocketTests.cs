@@ -101,15 +101,16 @@ public sealed class WebSocketTests : IAsyncLifetime
     [Fact]
     public async Task DisconnectRunsOnceAlsoOnAbruptDisconnect()
     {
-        var before = Echo.Disconnects;
+        // Counted for this connection only: other tests (IdleTimeoutTests, in parallel) disconnect from /echo too.
+        var tag = Guid.NewGuid().ToString("N");
         var socket = await Connect("/echo");
-        await Send(socket, "hello");
+        await Send(socket, "tag:" + tag);
         await Receive(socket);
         socket.Abort();
         socket.Dispose();
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline && Volatile.Read(ref Echo.Disconnects) == before;) await Task.Delay(50);
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline && !Echo.DisconnectsByTag.ContainsKey(tag);) await Task.Delay(50);
         await Task.Delay(200);
-        Assert.Equal(before + 1, Volatile.Read(ref Echo.Disconnects));
+        Assert.Equal(1, Echo.DisconnectsByTag.GetValueOrDefault(tag));
     }
 
     [Fact]
@@ -166,9 +167,12 @@ public sealed class WebSocketTests : IAsyncLifetime
     public sealed class Echo : WebSocketEndpoint
     {
         public static int Disconnects;
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> DisconnectsByTag = new();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<WebSocketConnection, string> Tags = new();
 
         public override Task HandleMessageAsync(WebSocketConnection ws, string message) => message switch
         {
+            _ when message.StartsWith("tag:") => Tagged(ws, message),
             "throw" => throw new InvalidOperationException("handler failed"),
             "burst" => Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => ws.SendAsync($"message {i} {new string('z', 500)}")))),
             _ => ws.SendAsync("Received: " + message),
@@ -177,7 +181,14 @@ public sealed class WebSocketTests : IAsyncLifetime
         public override Task DisconnectAsync(WebSocketConnection ws)
         {
             Interlocked.Increment(ref Disconnects);
+            if (Tags.TryRemove(ws, out var tag)) DisconnectsByTag.AddOrUpdate(tag, 1, (_, count) => count + 1);
             return Task.CompletedTask;
+        }
+
+        private static Task Tagged(WebSocketConnection ws, string message)
+        {
+            Tags[ws] = message[4..];
+            return ws.SendAsync("Received: " + message);
         }
     }
 
