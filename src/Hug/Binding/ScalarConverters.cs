@@ -78,8 +78,14 @@ internal sealed class ParsedNumberConverter<T>(string description, string error,
     public override bool TryConvert(in RawValue raw, out T value, out ConversionError error) => base.TryConvert(raw, out value, out error);
 }
 
+/// <summary>A converter that accepts a fixed set of names (help and completions offer them).</summary>
+internal interface IChoiceConverter
+{
+    IReadOnlyList<string> Choices { get; }
+}
+
 /// <summary>An enum as a fixed set of names (case-insensitive), shown as in JSON output.</summary>
-internal sealed class EnumConverter<T> : ScalarConverter<T> where T : struct, Enum
+internal sealed class EnumConverter<T> : ScalarConverter<T>, IChoiceConverter where T : struct, Enum
 {
     private readonly Dictionary<string, T> values = new(StringComparer.OrdinalIgnoreCase);
 

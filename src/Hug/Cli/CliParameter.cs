@@ -47,7 +47,7 @@ internal sealed class CliParameter
                 Argument positional = isList
                     ? new Argument<string[]>(parameter.Name) { Arity = ArgumentArity.OneOrMore }
                     : new Argument<string>(parameter.Name) { Arity = ArgumentArity.ExactlyOne };
-                if (IsEnum(parameter)) AddChoices(positional, parameter);
+                AddChoices(positional, parameter);
                 mapped.Add(new CliParameter(parameter, positional, null, false));
                 continue;
             }
@@ -58,7 +58,7 @@ internal sealed class CliParameter
             Option named = isFlag ? new Option<bool>(name, aliases)
                 : isList ? new Option<string[]>(name, aliases) { Arity = ArgumentArity.OneOrMore, Required = parameter.IsRequired }
                 : new Option<string>(name, aliases) { Required = parameter.IsRequired };
-            if (IsEnum(parameter)) AddChoices(named, parameter);
+            AddChoices(named, parameter);
             mapped.Add(new CliParameter(parameter, null, named, isFlag));
         }
         return mapped;
@@ -95,17 +95,11 @@ internal sealed class CliParameter
         Symbol.Description = text;
     }
 
-    /// <summary>Whether the value (or a list's element) is an enum: only then is the converter's type inspected.</summary>
-    private static bool IsEnum(ParameterDescriptor parameter) =>
-        (parameter.Converter is ICollectionConverter collection ? collection.Element.Type : parameter.Type)
-            is { } type && (Nullable.GetUnderlyingType(type) ?? type).IsEnum;
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddChoices(Symbol symbol, ParameterDescriptor parameter)
     {
         var element = parameter.Converter is ICollectionConverter collection ? collection.Element : parameter.Converter;
-        if (element?.GetType() is not { IsGenericType: true } type || type.GetGenericTypeDefinition() != typeof(EnumConverter<>)) return;
-        var choices = ((IEnumerable<string>)type.GetProperty(nameof(EnumConverter<DayOfWeek>.Choices))!.GetValue(element)!).ToArray();
+        if (element is not IChoiceConverter { Choices: var names }) return;
+        var choices = names.ToArray();
         switch (symbol)
         {
             case Argument a:
