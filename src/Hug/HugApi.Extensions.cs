@@ -28,7 +28,7 @@ public sealed partial class HugApi
         {
             foreach (var route in endpoint.Http)
             {
-                var urls = route.Urls.IsDefaultOrEmpty ? ["/" + Naming.Kebab(endpoint.Name)] : route.Urls;
+                var urls = route.Urls.Count == 0 ? ["/" + Naming.Kebab(endpoint.Name)] : route.Urls;
                 Register(endpoint.Facts, endpoint.Target, route with { Urls = [.. urls.Select(url => url == "/" ? (prefix.Length == 0 ? "/" : prefix) : prefix + url)] });
             }
             foreach (var command in endpoint.Cli)
@@ -178,7 +178,7 @@ public sealed partial class HugApi
 
     /// <summary>The formats a route offers, default first: its <c>Formats</c> names, or JSON.</summary>
     internal IReadOnlyList<OutputFormat> FormatsFor(EndpointDescriptor endpoint, HttpRouteOptions route) =>
-        route.Formats.IsDefaultOrEmpty ? [OutputFormat.Json]
+        route.Formats.Count == 0 ? [OutputFormat.Json]
         : [.. route.Formats.Select(name => OutputFormats.TryGetValue(name, out var format) ? format
             : throw new HugConfigurationException($"{endpoint.DisplayName}: output format '{name}' is not registered; use one of {string.Join(", ", FormatNames)} or call api.AddOutputFormat(...)."))];
     private Documentation.ApiDocumentation? documentation;

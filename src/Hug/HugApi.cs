@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using Hug.Hosting;
 using Hug.Introspection;
@@ -15,7 +14,7 @@ namespace Hug;
 public sealed partial class HugApi
 {
     private readonly List<Entry> entries = [];
-    private ImmutableArray<EndpointDescriptor>? frozen;
+    private EndpointDescriptor[]? frozen;
 
     /// <summary>An empty API; add endpoints with <see cref="Http"/>, <see cref="AddType"/> or <see cref="AddAssembly"/>.</summary>
     public HugApi(HugOptions? options = null)
@@ -127,8 +126,26 @@ public sealed partial class HugApi
         }
     }
 
-    internal ImmutableArray<EndpointDescriptor> Endpoints =>
-        frozen ??= [.. entries.Select(e => e.Descriptor with { Http = [.. e.Http], Cli = [.. e.Cli] })];
+    internal EndpointDescriptor[] Endpoints => frozen ??= Freeze();
+
+    private EndpointDescriptor[] Freeze()
+    {
+        var endpoints = new EndpointDescriptor[entries.Count];
+        for (var i = 0; i < endpoints.Length; i++)
+            endpoints[i] = entries[i].Descriptor with { Http = entries[i].Http.ToArray(), Cli = entries[i].Cli.ToArray() };
+        return endpoints;
+    }
+
+    /// <summary>Whether any endpoint is exposed over HTTP (the command line then has <c>serve</c>).</summary>
+    internal bool HasHttpEndpoints
+    {
+        get
+        {
+            foreach (var endpoint in Endpoints)
+                if (endpoint.Http.Length > 0) return true;
+            return false;
+        }
+    }
 
     internal void Register(Delegate handler, HttpRouteOptions options) => Register(MethodFacts.Reflect(Method(handler)), handler.Target, options);
 

@@ -64,9 +64,11 @@ internal abstract class BindingContext : IAsyncDisposable
     /// <summary>Keeps a per-call instance for disposal when the call ends; HTTP hands it to the response instead.</summary>
     protected virtual void RegisterForDispose(object target) => (disposables ??= []).Add(target);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => disposables is null ? default : DisposeAllAsync(disposables);
+
+    private static async ValueTask DisposeAllAsync(List<object> disposables)
     {
-        foreach (var target in disposables ?? [])
+        foreach (var target in disposables)
         {
             if (target is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
             else ((IDisposable)target).Dispose();

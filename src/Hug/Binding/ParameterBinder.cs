@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
@@ -18,17 +17,18 @@ internal abstract class ParameterBinder
     public abstract object? BindBoxed(BindingContext context);
 
     /// <summary>Binders for every parameter of an endpoint, with services resolved by <paramref name="isService"/>.</summary>
-    public static ImmutableArray<ParameterBinder> For(EndpointDescriptor endpoint, HugApi api, Func<Type, bool> isService)
+    public static ParameterBinder[] For(EndpointDescriptor endpoint, HugApi api, Func<Type, bool> isService)
     {
         Func<JsonSerializerOptions> json = () => api.Options.ReadOnlyJson;
         var jsonParameters = endpoint.Parameters.Count(p => p.Source == ParameterSource.Json && !isService(p.Type));
-        var binders = ImmutableArray.CreateBuilder<ParameterBinder>(endpoint.Parameters.Length);
-        foreach (var parameter in endpoint.Parameters)
+        var binders = new ParameterBinder[endpoint.Parameters.Length];
+        for (var i = 0; i < binders.Length; i++)
         {
+            var parameter = endpoint.Parameters[i];
             var source = parameter.Source;
             if (source is ParameterSource.Json or ParameterSource.Unresolved && isService(parameter.Type))
                 source = ParameterSource.Service;
-            binders.Add(source switch
+            binders[i] = source switch
             {
                 ParameterSource.Context => TypeShape.Of(parameter.Type).ContextBinder(parameter, endpoint, api),
                 ParameterSource.Service => TypeShape.Of(parameter.Type).ServiceBinder(parameter),
@@ -36,9 +36,9 @@ internal abstract class ParameterBinder
                 _ => throw new HugConfigurationException(
                     $"{endpoint.DisplayName}: parameter '{parameter.Name}' has type {parameter.Type.Name}, which Hug cannot read from a request " +
                     "and no registered service provides; use a simple type, a record/class read as JSON, or register the type as a service."),
-            });
+            };
         }
-        return binders.MoveToImmutable();
+        return binders;
     }
 }
 

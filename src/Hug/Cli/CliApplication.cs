@@ -44,9 +44,9 @@ internal sealed class CliApplication : IDisposable
         foreach (var descriptor in api.Endpoints)
             foreach (var options in descriptor.Cli)
                 Add(CliEndpoint.Create(descriptor, options, services, api));
-        if (api.Endpoints.Any(e => !e.Http.IsEmpty) || endpoints.Count == 0)
+        if (api.HasHttpEndpoints || endpoints.Count == 0)
         {
-            if (root.Subcommands.Any(c => c.Name == "serve"))
+            if (Subcommand(root, ServeCommand.Name) is not null)
                 throw new HugConfigurationException($"{endpoints.Values.First(e => e.Name == "serve").Descriptor.DisplayName}: the command name 'serve' is taken by the built-in HTTP server; rename the command.");
             root.Subcommands.Add(root is RootCommand || args.Any(t => t == ServeCommand.Name || t.StartsWith('@')) ? ServeCommand.Create(api) : ServeCommand.Named());
         }
@@ -57,7 +57,12 @@ internal sealed class CliApplication : IDisposable
         });
     }
 
-    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses and runs the command line. A command that cannot observe Ctrl+C (a synchronous method without a
+    /// <see cref="CancellationToken"/>) runs synchronously, without System.CommandLine's termination handler:
+    /// Ctrl+C then ends the process the usual way. The rest run asynchronously, with Ctrl+C as their token.
+    /// </summary>
+    public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var parseResult = root.Parse(args);
         session.Debug = (debug is not null && parseResult.GetValue(debug)) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
@@ -66,21 +71,23 @@ internal sealed class CliApplication : IDisposable
             session.Format = api.FindFormat(formatName);
             if (session.Format is null)
             {
-                await session.Error.WriteLineAsync($"--format: unknown format '{formatName}'; use one of {string.Join(", ", api.FormatNames)}");
-                return CliExitCodes.Usage;
+                session.Error.WriteLine($"--format: unknown format '{formatName}'; use one of {string.Join(", ", api.FormatNames)}");
+                return Task.FromResult(CliExitCodes.Usage);
             }
         }
         if (!(endpoints.TryGetValue(parseResult.CommandResult.Command, out var endpoint) && parseResult.Action == endpoint.Command.Action))
             Document();
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
-            return ReportParseErrors(parseResult);
+            return Task.FromResult(ReportParseErrors(parseResult));
         var configuration = new InvocationConfiguration
         {
             Output = session.Output,
             Error = session.Error,
             ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
         };
-        return await parseResult.InvokeAsync(configuration, cancellationToken);
+        return parseResult.Action is SynchronousCommandLineAction
+            ? Task.FromResult(parseResult.Invoke(configuration))
+            : parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
     public void Dispose() => services.Dispose();
@@ -122,9 +129,10 @@ internal sealed class CliApplication : IDisposable
     private void Add(CliEndpoint endpoint)
     {
         Command parent = root;
-        foreach (var group in endpoint.Path.Take(endpoint.Path.Count - 1))
+        for (var i = 0; i < endpoint.Path.Count - 1; i++)
         {
-            var existing = parent.Subcommands.FirstOrDefault(c => c.Name == group);
+            var group = endpoint.Path[i];
+            var existing = Subcommand(parent, group);
             if (existing is not null && endpoints.ContainsKey(existing))
                 throw new HugConfigurationException($"{endpoint.Descriptor.DisplayName}: group '{group}' has the name of the command of {endpoints[existing].Descriptor.DisplayName}.");
             if (existing is null)
@@ -135,14 +143,24 @@ internal sealed class CliApplication : IDisposable
             }
             parent = existing;
         }
-        var taken = parent.Subcommands.FirstOrDefault(c => c.Name == endpoint.Name);
+        var taken = Subcommand(parent, endpoint.Name);
         if (taken is not null)
             throw new HugConfigurationException(endpoints.TryGetValue(taken, out var other)
                 ? $"{endpoint.Descriptor.DisplayName}: duplicate command '{string.Join(' ', endpoint.Path)}', already taken by {other.Descriptor.DisplayName}."
                 : $"{endpoint.Descriptor.DisplayName}: command '{string.Join(' ', endpoint.Path)}' has the name of a command group.");
-        endpoint.Command.SetAction((parseResult, cancellationToken) => endpoint.InvokeAsync(parseResult, session, cancellationToken));
+        if (endpoint.ObservesCancellation)
+            endpoint.Command.SetAction((parseResult, cancellationToken) => endpoint.InvokeAsync(parseResult, session, cancellationToken));
+        else
+            endpoint.Command.SetAction(parseResult => endpoint.InvokeAsync(parseResult, session, CancellationToken.None).GetAwaiter().GetResult());
         parent.Subcommands.Add(endpoint.Command);
         endpoints[endpoint.Command] = endpoint;
+    }
+
+    private static Command? Subcommand(Command parent, string name)
+    {
+        foreach (var command in parent.Subcommands)
+            if (command.Name == name) return command;
+        return null;
     }
 
     /// <summary>hug's "Available Commands" page, shown when no command is given.</summary>

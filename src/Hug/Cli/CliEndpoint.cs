@@ -11,7 +11,7 @@ namespace Hug.Cli;
 /// <summary>One exposed method as a command: its System.CommandLine command and the action that binds, invokes and prints.</summary>
 internal abstract class CliEndpoint
 {
-    private readonly Dictionary<string, (Option<string> Option, string Variable)> credentials = new(StringComparer.Ordinal);
+    private Dictionary<string, (Option<string> Option, string Variable)>? credentials;
 
     protected CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api)
     {
@@ -20,6 +20,9 @@ internal abstract class CliEndpoint
         Api = api;
         Requirements = api.RequirementsFor(descriptor, HugInterfaces.Cli, options.Requires);
         Transforms = api.TransformsFor(descriptor, HugInterfaces.Cli, options.Transforms);
+        ObservesCancellation = descriptor.ReturnKind is not (ReturnKind.Value or ReturnKind.Void)
+            || descriptor.Parameters.Any(p => p.Context == ContextValue.CancellationToken)
+            || TypeShape.AsyncStreamItem(descriptor.ResultType) is not null;
         Name = options.Name ?? Naming.Kebab(descriptor.Name);
         Path = [.. options.Groups, Name];
         foreach (var parameter in descriptor.Parameters)
@@ -29,6 +32,14 @@ internal abstract class CliEndpoint
         Parameters = CliParameter.For(descriptor);
         Command = new Command(Name);
         foreach (var parameter in Parameters) parameter.AddTo(Command);
+        if (Requirements.Count > 0) AddCredentialOptions();
+    }
+
+    /// <summary>An option per credential the requirements read (<c>--token</c>), each also read from its environment variable.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void AddCredentialOptions()
+    {
+        credentials = new(StringComparer.Ordinal);
         foreach (var credential in Requirements.SelectMany(r => r.CliCredentials))
         {
             if (credentials.ContainsKey(credential.Name)) continue;
@@ -48,7 +59,7 @@ internal abstract class CliEndpoint
 
     /// <summary>A credential from its option, else its environment variable.</summary>
     protected Func<string, string?> Credentials(ParseResult parseResult) => name =>
-        credentials.TryGetValue(name, out var source)
+        credentials is not null && credentials.TryGetValue(name, out var source)
             ? parseResult.GetValue(source.Option) ?? Environment.GetEnvironmentVariable(source.Variable)
             : null;
 
@@ -73,6 +84,9 @@ internal abstract class CliEndpoint
     }
 
     public EndpointDescriptor Descriptor { get; }
+
+    /// <summary>Whether the method can see Ctrl+C: it takes a <see cref="CancellationToken"/>, or its result is awaited or streamed.</summary>
+    public bool ObservesCancellation { get; }
     public string Name { get; }
     public IReadOnlyList<string> Path { get; }
     public Command Command { get; }
@@ -110,7 +124,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
                 session.WriteUsage(Path);
                 return CliExitCodes.Usage;
             }
-            var result = await pending;
+            var result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
             if (Transforms.Count > 0)
             {
                 object? value = typeof(TResult) == typeof(NoResult) ? null : result;
@@ -154,17 +168,15 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         if (text is not null) await session.Output.WriteLineAsync(text);
     }
 
-    private static async Task WriteAsync(TResult result, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken)
+    /// <summary>Prints a result: a stream item by item as they arrive, anything else at once (synchronously: a command's output is a console).</summary>
+    private static Task WriteAsync(TResult result, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken)
     {
-        if (typeof(TResult) == typeof(NoResult) || result is null) return;
+        if (typeof(TResult) == typeof(NoResult) || result is null) return Task.CompletedTask;
         if (StreamItem is not null)
-        {
-            var stream = Generic.Create<IAsyncStreamPrinter>(typeof(AsyncStreamPrinter<>), StreamItem);
-            await stream.PrintAsync(result, output, json, cancellationToken);
-            return;
-        }
-        if (PlainText.Format(result, typeof(TResult), json) is { } text) await output.WriteLineAsync(text);
-        await output.FlushAsync(cancellationToken);
+            return Generic.Create<IAsyncStreamPrinter>(typeof(AsyncStreamPrinter<>), StreamItem).PrintAsync(result, output, json, cancellationToken);
+        if (PlainText.Format(result, typeof(TResult), json) is { } text) output.WriteLine(text);
+        output.Flush();
+        return Task.CompletedTask;
     }
 }
 

@@ -43,7 +43,7 @@ public sealed class CurrentApi
             string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(e.Method.Name, name, StringComparison.OrdinalIgnoreCase)
             || Naming.Kebab(e.Name) == name).ToList();
         return candidates.FirstOrDefault(e => version is { } v && e.Http.Any(r => r.Versions.Contains(v)))
-            ?? candidates.FirstOrDefault(e => e.Http.All(r => r.Versions.IsEmpty))
+            ?? candidates.FirstOrDefault(e => e.Http.All(r => r.Versions.Count == 0))
             ?? candidates.FirstOrDefault()
             ?? throw new InvalidOperationException($"API function '{name}' not found");
     }

@@ -5,7 +5,7 @@ namespace Hug.Hosting;
 /// <summary>Runs an API's command line: its commands and <c>serve</c>.</summary>
 internal static class HugCommandLine
 {
-    public static async Task<int> RunAsync(HugApi api, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(HugApi api, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         CliApplication application;
         try
@@ -14,10 +14,26 @@ internal static class HugCommandLine
         }
         catch (HugConfigurationException exception)
         {
-            await error.WriteLineAsync(exception.Message);
-            return CliExitCodes.Failure;
+            error.WriteLine(exception.Message);
+            return Task.FromResult(CliExitCodes.Failure);
         }
-        using (application)
-            return await application.RunAsync(args, cancellationToken);
+        Task<int> run;
+        try
+        {
+            run = application.RunAsync(args, cancellationToken);
+        }
+        catch
+        {
+            application.Dispose();
+            throw;
+        }
+        if (!run.IsCompleted) return DisposeAfterAsync(run, application);
+        application.Dispose();
+        return run;
+    }
+
+    private static async Task<int> DisposeAfterAsync(Task<int> run, CliApplication application)
+    {
+        using (application) return await run;
     }
 }

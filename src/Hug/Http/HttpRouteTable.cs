@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Hug.Introspection;
 using Microsoft.AspNetCore.Routing.Patterns;
 
@@ -10,18 +9,18 @@ namespace Hug.Http;
 /// </summary>
 internal sealed class HttpRouteTable
 {
-    private HttpRouteTable(ImmutableArray<UrlResource> resources, ImmutableArray<int> versions)
+    private HttpRouteTable(UrlResource[] resources, int[] versions)
     {
         Resources = resources;
         Versions = versions;
     }
 
-    public ImmutableArray<UrlResource> Resources { get; }
+    public UrlResource[] Resources { get; }
 
     /// <summary>Every version any route declares, ascending; empty for an unversioned API.</summary>
-    public ImmutableArray<int> Versions { get; }
+    public int[] Versions { get; }
 
-    public int? LatestVersion => Versions.IsEmpty ? null : Versions[^1];
+    public int? LatestVersion => Versions.Length == 0 ? null : Versions[^1];
 
     public static HttpRouteTable Build(IEnumerable<HttpEndpoint> endpoints)
     {
@@ -31,7 +30,7 @@ internal sealed class HttpRouteTable
         foreach (var endpoint in endpoints)
         {
             var route = endpoint.Route;
-            var urls = route.Urls.IsDefaultOrEmpty ? ["/" + Naming.Kebab(endpoint.Descriptor.Name)] : route.Urls;
+            var urls = route.Urls.Count == 0 ? ["/" + Naming.Kebab(endpoint.Descriptor.Name)] : route.Urls;
             foreach (var url in urls)
             {
                 var template = Normalize(url);
@@ -48,9 +47,9 @@ internal sealed class HttpRouteTable
                         $"{endpoint.Descriptor.DisplayName}: URL '{template}' is ambiguous with '{resource.Template}' ({resource.AnyEndpoint.Descriptor.DisplayName}); use one name for the route parameter.");
                 }
                 foreach (var method in route.Methods)
-                    resource.Add(method, route.Versions.IsDefaultOrEmpty ? null : route.Versions, endpoint);
+                    resource.Add(method, route.Versions.Count == 0 ? null : route.Versions, endpoint);
             }
-            versions.UnionWith(route.Versions.IsDefault ? [] : route.Versions);
+            versions.UnionWith(route.Versions);
         }
         return new HttpRouteTable([.. order], [.. versions]);
     }
@@ -107,7 +106,7 @@ internal sealed class UrlResource(string template)
         return false;
     }
 
-    public void Add(string method, ImmutableArray<int>? versions, HttpEndpoint endpoint)
+    public void Add(string method, IReadOnlyList<int>? versions, HttpEndpoint endpoint)
     {
         if (!TryGetHandlers(method, out var handlers))
         {
@@ -132,7 +131,7 @@ internal sealed class MethodHandlers
     public HttpEndpoint? Resolve(int? version) =>
         version is { } v ? versioned.GetValueOrDefault(v) ?? Unversioned : Unversioned ?? versioned.Values.LastOrDefault();
 
-    public void Add(ImmutableArray<int>? versions, HttpEndpoint endpoint, string route)
+    public void Add(IReadOnlyList<int>? versions, HttpEndpoint endpoint, string route)
     {
         if (versions is null)
         {

@@ -39,7 +39,7 @@ public static class HugEndpointRouteBuilderExtensions
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
 
         var httpEndpoints = new List<HttpEndpoint>();
-        foreach (var descriptor in api.Endpoints.Where(e => !e.Http.IsEmpty))
+        foreach (var descriptor in api.Endpoints.Where(e => e.Http.Length > 0))
         {
             var binders = ParameterBinder.For(descriptor, api, t => isService?.IsService(t) == true);
             var invoker = InvokerCompiler.Compile(descriptor, binders);
@@ -64,7 +64,7 @@ public static class HugEndpointRouteBuilderExtensions
                     .Select(f => f.Suffix).OfType<string>().Distinct().Select(s => ($"{resource.Template}.{s}", (string?)s)));
             foreach (var (template, suffix) in forms)
             {
-                group.Map(template, new UrlDispatcher(resource, null, notFoundResponder, !table.Versions.IsEmpty, suffix).DispatchAsync)
+                group.Map(template, new UrlDispatcher(resource, null, notFoundResponder, table.Versions.Length > 0, suffix).DispatchAsync)
                     .WithDisplayName($"Hug {template}");
                 foreach (var version in table.Versions)
                     group.Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFoundResponder, versioned: true, suffix).DispatchAsync)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Reflection;
 
 namespace Hug.Introspection;
@@ -21,20 +20,20 @@ internal sealed record EndpointDescriptor
     public string? Summary => Docs.Summary;
     public string? ReturnsDoc => Docs.Returns;
     public string? TypeSummary => Docs.TypeSummary;
-    public required ImmutableArray<ParameterDescriptor> Parameters { get; init; }
+    public required ParameterDescriptor[] Parameters { get; init; }
     public required Type ResultType { get; init; }
     public required ReturnKind ReturnKind { get; init; }
-    public ImmutableArray<HttpRouteOptions> Http { get; init; } = [];
-    public ImmutableArray<CliCommandOptions> Cli { get; init; } = [];
+    public HttpRouteOptions[] Http { get; init; } = [];
+    public CliCommandOptions[] Cli { get; init; } = [];
 
     /// <summary><c>[Requires]</c> on the method and its class: registered names, each narrowed to some interfaces.</summary>
-    public ImmutableArray<RequiresAttribute> Requires { get; init; } = [];
+    public RequiresAttribute[] Requires { get; init; } = [];
 
     /// <summary>Whether <c>[SocketCall]</c> makes it callable over the WebSocket call endpoint.</summary>
     public bool SocketCall { get; init; }
 
     /// <summary><c>[Transform]</c> on the method, instances created once, with the interfaces each applies on.</summary>
-    public ImmutableArray<EndpointTransform> Transforms { get; init; } = [];
+    public EndpointTransform[] Transforms { get; init; } = [];
 
     /// <summary>Whether a parameter takes the raw request body (a <c>Stream</c>), so the body is not parsed.</summary>
     public bool TakesBodyStream => Parameters.Any(p => p.Context == ContextValue.Body);
@@ -68,7 +67,7 @@ internal sealed record ParameterDescriptor
     public ContextValue Context { get; init; }
     public string? DirectiveName { get; init; }
     public Binding.ValueConverter? Converter { get; init; }
-    public ImmutableArray<System.ComponentModel.DataAnnotations.ValidationAttribute> Validators { get; init; } = [];
+    public System.ComponentModel.DataAnnotations.ValidationAttribute[] Validators { get; init; } = [];
 
     /// <summary>Whether the caller supplies this parameter (it shows in docs and help).</summary>
     public bool IsInput => Source is ParameterSource.Value or ParameterSource.Json;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
@@ -22,21 +21,21 @@ internal static class EndpointIntrospector
             throw new HugConfigurationException($"{displayName}: an instance method of an abstract type cannot be created per call; make it static or the type concrete.");
         var docs = new EndpointDocs(method);
         var resultType = Unwrap(method.ReturnType, out var returnKind);
-        var parameters = ImmutableArray.CreateBuilder<ParameterDescriptor>(method.Parameters.Length);
-        foreach (var parameter in method.Parameters) parameters.Add(DescribeParameter(parameter, displayName, docs, json));
-        for (var i = 1; i < parameters.Count; i++)
+        var parameters = new ParameterDescriptor[method.Parameters.Length];
+        for (var i = 0; i < parameters.Length; i++) parameters[i] = DescribeParameter(method.Parameters[i], displayName, docs, json);
+        for (var i = 1; i < parameters.Length; i++)
             for (var j = 0; j < i; j++)
                 if (string.Equals(parameters[i].Name, parameters[j].Name, StringComparison.OrdinalIgnoreCase))
                     throw new HugConfigurationException($"{displayName}: parameters differ only in case ('{parameters[j].Name}'); names must differ for HTTP and the command line.");
-        var transforms = ImmutableArray.CreateBuilder<EndpointTransform>();
-        var requires = ImmutableArray.CreateBuilder<RequiresAttribute>();
+        List<EndpointTransform>? transforms = null;
+        List<RequiresAttribute>? requires = null;
         foreach (var attribute in method.Attributes)
         {
-            if (attribute is TransformAttribute transform) transforms.Add(new EndpointTransform(CreateTransform(transform.Type, displayName), transform.Interfaces));
-            if (attribute is RequiresAttribute required) requires.Add(required);
+            if (attribute is TransformAttribute transform) (transforms ??= []).Add(new EndpointTransform(CreateTransform(transform.Type, displayName), transform.Interfaces));
+            if (attribute is RequiresAttribute required) (requires ??= []).Add(required);
         }
         foreach (var attribute in method.TypeAttributes)
-            if (attribute is RequiresAttribute required) requires.Add(required);
+            if (attribute is RequiresAttribute required) (requires ??= []).Add(required);
         return new EndpointDescriptor
         {
             Name = Naming.EndpointName(method.Name),
@@ -44,10 +43,10 @@ internal static class EndpointIntrospector
             Facts = method,
             Target = target,
             Docs = docs,
-            Parameters = parameters.MoveToImmutable(),
-            Transforms = transforms.ToImmutable(),
+            Parameters = parameters,
+            Transforms = transforms?.ToArray() ?? [],
             SocketCall = method.Attributes.Has<SocketCallAttribute>(),
-            Requires = requires.ToImmutable(),
+            Requires = requires?.ToArray() ?? [],
             ResultType = resultType,
             ReturnKind = returnKind,
         };
@@ -105,12 +104,12 @@ internal static class EndpointIntrospector
 
     /// <summary>The parameter's <c>[Range]</c>-style validators (a method of its own, so a parameter without attributes loads no DataAnnotations type).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ImmutableArray<ValidationAttribute> ValidatorsOf(ParameterFacts parameter)
+    private static ValidationAttribute[] ValidatorsOf(ParameterFacts parameter)
     {
-        var validators = ImmutableArray.CreateBuilder<ValidationAttribute>();
+        var validators = new List<ValidationAttribute>();
         foreach (var attribute in parameter.Attributes)
             if (attribute is ValidationAttribute validator) validators.Add(validator);
-        return validators.ToImmutable();
+        return [.. validators];
     }
 
     /// <summary>A directive asked for by an attribute. Rare paths live in their own methods: a method's named types load when it is first called.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using Hug.Generation;
 
@@ -39,7 +38,7 @@ internal sealed class MethodFacts
     public required Type ReturnType { get; init; }
     public required IReadOnlyList<Attribute> Attributes { get; init; }
     public required IReadOnlyList<Attribute> TypeAttributes { get; init; }
-    public required ImmutableArray<ParameterFacts> Parameters { get; init; }
+    public required ParameterFacts[] Parameters { get; init; }
 
     /// <summary>The generated documentation comments of the method and its type; null: read the XML file.</summary>
     public (string? Method, string? Type)? Documentation { get; init; }
@@ -63,11 +62,11 @@ internal sealed class MethodFacts
         Parameters = [.. method.GetParameters().Select(ParameterFacts.Reflect)],
     };
 
-    private static ImmutableArray<ParameterFacts> GenerateParameters(GeneratedParameter[] parameters)
+    private static ParameterFacts[] GenerateParameters(GeneratedParameter[] parameters)
     {
-        var facts = ImmutableArray.CreateBuilder<ParameterFacts>(parameters.Length);
-        for (var i = 0; i < parameters.Length; i++) facts.Add(ParameterFacts.Generate(parameters[i], i));
-        return facts.MoveToImmutable();
+        var facts = new ParameterFacts[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++) facts[i] = ParameterFacts.Generate(parameters[i], i);
+        return facts;
     }
 
     public static MethodFacts Generate(Type type, GeneratedType declaring, GeneratedMethod generated) => new(null, generated.Method)

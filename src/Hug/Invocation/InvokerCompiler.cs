@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq.Expressions;
 using Hug.Binding;
 using Hug.Introspection;
@@ -13,7 +12,7 @@ namespace Hug.Invocation;
 internal static class InvokerCompiler
 {
     /// <summary>Returns a <c>Func&lt;BindingContext, ValueTask&lt;R&gt;&gt;</c>, R being <see cref="ResultType"/>.</summary>
-    public static Delegate Compile(EndpointDescriptor endpoint, ImmutableArray<ParameterBinder> binders)
+    public static Delegate Compile(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
         var resultType = ResultType(endpoint);
         var valueTask = typeof(ValueTask<>).MakeGenericType(resultType);

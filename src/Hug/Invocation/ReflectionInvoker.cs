@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using Hug.Binding;
 using Hug.Introspection;
@@ -15,7 +14,7 @@ namespace Hug.Invocation;
 /// </summary>
 internal static class ReflectionInvoker
 {
-    public static Func<BindingContext, ValueTask<TResult>> Create<TResult>(EndpointDescriptor endpoint, ImmutableArray<ParameterBinder> binders)
+    public static Func<BindingContext, ValueTask<TResult>> Create<TResult>(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
         var direct = endpoint.Facts.Invoke;
         var method = direct is null ? endpoint.Method : null;

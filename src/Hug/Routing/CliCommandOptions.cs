@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 
 namespace Hug;
 
@@ -9,13 +8,13 @@ public sealed record CliCommandOptions
     public string? Name { get; init; }
 
     /// <summary>The command groups it sits in, outermost first (<c>["users"]</c> for <c>app users add</c>).</summary>
-    public ImmutableArray<string> Groups { get; init; } = [];
+    public IReadOnlyList<string> Groups { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Transforms applied to results, in order.</summary>
-    public ImmutableArray<ITransform> Transforms { get; init; } = [];
+    public IReadOnlyList<ITransform> Transforms { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Requirements of the commands registered with these options.</summary>
-    public ImmutableArray<Requirement> Requires { get; init; } = [];
+    public IReadOnlyList<Requirement> Requires { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Value equality, element by element, for the groups too.</summary>
     public bool Equals(CliCommandOptions? other) => other is not null && Name == other.Name && Groups.SequenceEqual(other.Groups) && Requires.SequenceEqual(other.Requires) && Transforms.SequenceEqual(other.Transforms);

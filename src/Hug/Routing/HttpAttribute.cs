@@ -69,15 +69,15 @@ public class HttpAttribute : Attribute
         if (Urls is not null) urls.AddRange(Urls);
         return new HttpRouteOptions
         {
-            Urls = [.. urls],
-            Methods = [.. Methods],
-            Examples = Examples is null ? [] : [Examples],
-            Versions = Versions is null ? [] : [.. Versions],
+            Urls = urls.ToArray(),
+            Methods = (string[])Methods.Clone(),
+            Examples = Examples is null ? [] : new[] { Examples },
+            Versions = Versions is null ? [] : (int[])Versions.Clone(),
             Status = Status == 0 ? null : Status,
             Private = Private,
-            Formats = Formats is null ? [] : [.. Formats],
+            Formats = Formats is null ? [] : (string[])Formats.Clone(),
             ContentType = ContentType,
-            Headers = [.. Headers ?? [], .. CacheControl is null ? [] : new[] { "Cache-Control: " + CacheControl }],
+            Headers = CacheControl is null ? Headers ?? [] : [.. Headers ?? [], "Cache-Control: " + CacheControl],
         };
     }
 }

@@ -1,24 +1,23 @@
-using System.Collections.Immutable;
 
 namespace Hug;
 
 /// <summary>The immutable options of one HTTP route: hug's router options as a C# record.</summary>
 public sealed record HttpRouteOptions
 {
-    internal static readonly ImmutableArray<string> AllMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-    private static readonly HashSet<string> KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    internal static readonly string[] AllMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+    private static readonly string[] KnownMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
     /// <summary>URL templates; empty means <c>/</c> plus the method name in kebab case.</summary>
-    public ImmutableArray<string> Urls { get; init; } = [];
+    public IReadOnlyList<string> Urls { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Accepted HTTP methods.</summary>
-    public ImmutableArray<string> Methods { get; init; } = ["GET"];
+    public IReadOnlyList<string> Methods { get; init => field = ReadOnly.Copy(value); } = new[] { "GET" };
 
     /// <summary>Example query strings for the documentation.</summary>
-    public ImmutableArray<string> Examples { get; init; } = [];
+    public IReadOnlyList<string> Examples { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>API versions served; empty means every version.</summary>
-    public ImmutableArray<int> Versions { get; init; } = [];
+    public IReadOnlyList<int> Versions { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Status code of a successful response; null means 200 (204 without a result).</summary>
     public int? Status { get; init; }
@@ -27,19 +26,19 @@ public sealed record HttpRouteOptions
     public bool Private { get; init; }
 
     /// <summary>Output formats offered by name, the default first; empty means JSON only.</summary>
-    public ImmutableArray<string> Formats { get; init; } = [];
+    public IReadOnlyList<string> Formats { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>The Content-Type of <c>byte[]</c> and <c>Stream</c> results.</summary>
     public string? ContentType { get; init; }
 
     /// <summary>Headers added to successful responses, each <c>"Name: value"</c>.</summary>
-    public ImmutableArray<string> Headers { get; init; } = [];
+    public IReadOnlyList<string> Headers { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Transforms applied to results, in order.</summary>
-    public ImmutableArray<ITransform> Transforms { get; init; } = [];
+    public IReadOnlyList<ITransform> Transforms { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Requirements of the routes registered with these options.</summary>
-    public ImmutableArray<Requirement> Requires { get; init; } = [];
+    public IReadOnlyList<Requirement> Requires { get; init => field = ReadOnly.Copy(value); } = [];
 
     /// <summary>Value equality, element by element, for the array options too.</summary>
     public bool Equals(HttpRouteOptions? other) =>
@@ -53,9 +52,9 @@ public sealed record HttpRouteOptions
     /// <summary>Checks the options, naming the method and the option on any problem.</summary>
     internal HttpRouteOptions Validate(string methodName)
     {
-        if (Methods.IsDefaultOrEmpty)
+        if (Methods.Count == 0)
             throw new HugConfigurationException($"{methodName}: option 'Methods' is empty; name at least one HTTP method.");
-        var methods = ImmutableArray.CreateBuilder<string>(Methods.Length);
+        var methods = new List<string>(Methods.Count);
         foreach (var name in Methods)
         {
             var method = name.Trim().ToUpperInvariant();
@@ -68,11 +67,11 @@ public sealed record HttpRouteOptions
         foreach (var url in Urls)
             if (string.IsNullOrWhiteSpace(url) || url[0] != '/')
                 throw new HugConfigurationException($"{methodName}: URL '{url}' must start with '/'.");
-        for (var i = 0; i < Versions.Length; i++)
+        for (var i = 0; i < Versions.Count; i++)
         {
             if (Versions[i] < 1)
                 throw new HugConfigurationException($"{methodName}: version {Versions[i]} in option 'Versions' must be 1 or more.");
-            if (Versions.IndexOf(Versions[i]) != i)
+            if (Versions.Take(i).Contains(Versions[i]))
                 throw new HugConfigurationException($"{methodName}: option 'Versions' names version {Versions[i]} twice.");
         }
         foreach (var header in Headers)
@@ -80,6 +79,6 @@ public sealed record HttpRouteOptions
                 throw new HugConfigurationException($"{methodName}: header '{header}' must be written 'Name: value'.");
         if (Status is { } status && (status < 100 || status > 599))
             throw new HugConfigurationException($"{methodName}: option 'Status' is {status}; an HTTP status is between 100 and 599.");
-        return this with { Methods = methods.MoveToImmutable() };
+        return this with { Methods = methods.ToArray() };
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Hug.Binding;
 using Hug.Introspection;
@@ -89,7 +88,7 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     }
 
     private EndpointDescriptor? Find(string name) => api.Endpoints.FirstOrDefault(e =>
-        (e.SocketCall || (api.Options.AllMethodsOverWebSocket && (!e.Http.IsEmpty || !e.Cli.IsEmpty)))
+        (e.SocketCall || (api.Options.AllMethodsOverWebSocket && (e.Http.Length > 0 || e.Cli.Length > 0)))
         && (string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase) || Naming.Kebab(e.Name) == name));
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<object, IAsyncEnumerable<object?>>?> Streams = new();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Hug.Tests.Support;
@@ -42,5 +43,18 @@ public sealed class FormatsExampleTests
         await using var example = ExampleProcess.Start("Formats", null, "arrivals", "--count", "2");
         Assert.Equal(0, await example.WaitForExitAsync());
         Assert.Equal(2, example.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task CtrlCCancelsAStreamingCommandThroughItsToken()
+    {
+        await using var example = ExampleProcess.Start("Formats", null, "arrivals", "--count", "100000");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!example.Output.Contains("Volume 1") && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Contains("Volume 1", example.Output);
+        Process.Start("kill", ["-INT", example.Process.Id.ToString()])!.WaitForExit();
+        Assert.Equal(130, await example.WaitForExitAsync());
+        Assert.Contains("Cancelled.", example.Error);
+        Assert.DoesNotContain("Volume 100000", example.Output);
     }
 }

@@ -35,6 +35,22 @@ public sealed class RegistryTests
     }
 
     [Fact]
+    public void OptionsKeepTheirOwnCopyOfEachList()
+    {
+        string[] urls = ["/a"], groups = ["users"];
+        int[] versions = [1];
+        var http = new HttpRouteOptions { Urls = urls, Versions = versions };
+        var cli = new CliCommandOptions { Groups = groups };
+        urls[0] = "/changed";
+        versions[0] = 9;
+        groups[0] = "changed";
+        Assert.Equal(["/a"], http.Urls);
+        Assert.Equal([1], http.Versions);
+        Assert.Equal(["users"], cli.Groups);
+        Assert.Throws<ArgumentNullException>(() => new CliCommandOptions { Groups = null! });
+    }
+
+    [Fact]
     public async Task FluentRegistrationServesStaticInstanceAndLambdas()
     {
         var greeter = new Greeter("Hello");
