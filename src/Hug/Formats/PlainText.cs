@@ -13,8 +13,13 @@ internal static class PlainText
     public static string? Format(object? value, Type type, Func<JsonSerializerOptions> json, bool indented = true)
     {
         if (value is null) return null;
-        if (Plain(value) is { } plain) return plain;
-        var options = json();
+        return Plain(value) ?? Json(value, type, json(), indented);
+    }
+
+    /// <summary>Anything but a common scalar, through System.Text.Json (a method of its own: its types load only when it runs).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string? Json(object value, Type type, JsonSerializerOptions options, bool indented)
+    {
         var element = JsonSerializer.SerializeToElement(value, type, options);
         return element.ValueKind switch
         {
@@ -28,13 +33,21 @@ internal static class PlainText
     /// <summary>A default value as help shows it.</summary>
     public static string Plain(object value, Type type) => Format(value, type, HugOptions.CreateJsonOptions, indented: false) ?? "";
 
-    private static string? Plain(object value) => value switch
+    /// <summary>Primitives by type code; the other plain scalars in a method of their own.</summary>
+    private static string? Plain(object value) => Type.GetTypeCode(value.GetType()) switch
     {
-        string text => text,
-        bool flag => flag ? "true" : "false",
-        int or long or short or byte or sbyte or uint or ulong or ushort or decimal => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture),
-        double number when double.IsFinite(number) => number.ToString("R", CultureInfo.InvariantCulture),
-        float number when float.IsFinite(number) => number.ToString("R", CultureInfo.InvariantCulture),
+        TypeCode.String => (string)value,
+        TypeCode.Boolean => (bool)value ? "true" : "false",
+        TypeCode.Int32 or TypeCode.Int64 or TypeCode.Int16 or TypeCode.Byte or TypeCode.SByte or TypeCode.UInt32 or TypeCode.UInt64 or TypeCode.UInt16 or TypeCode.Decimal
+            when value is not Enum => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture),
+        TypeCode.Double => ((double)value).ToString("R", CultureInfo.InvariantCulture),
+        TypeCode.Single => ((float)value).ToString("R", CultureInfo.InvariantCulture),
+        _ => OtherPlain(value),
+    };
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string? OtherPlain(object value) => value switch
+    {
         Guid id => id.ToString("D"),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Enum choice when Enum.IsDefined(choice.GetType(), choice) => JsonNamingPolicy.CamelCase.ConvertName(choice.ToString()),

@@ -24,10 +24,15 @@ public sealed record CliCommandOptions
 
     internal CliCommandOptions Validate(string methodName)
     {
-        foreach (var name in Groups.Prepend(Name).OfType<string>())
-            if (!IsCommandName(name))
-                throw new HugConfigurationException($"{methodName}: '{name}' is not a valid command name; use letters, digits, '-' and '_', starting with a letter.");
+        if (Name is not null) CheckName(Name, methodName);
+        for (var i = 0; i < Groups.Count; i++) CheckName(Groups[i], methodName);
         return this;
+    }
+
+    private static void CheckName(string name, string methodName)
+    {
+        if (!IsCommandName(name))
+            throw new HugConfigurationException($"{methodName}: '{name}' is not a valid command name; use letters, digits, '-' and '_', starting with a letter.");
     }
 
     /// <summary>Letters, digits, '-' and '_', starting with a letter (checked by hand: a regex costs start-up time).</summary>

@@ -61,15 +61,13 @@ public class HttpAttribute : Attribute
 
     internal HttpRouteOptions ToOptions(string methodName)
     {
-        if (fixedMethods is not null && !Methods.SequenceEqual(fixedMethods))
+        if (fixedMethods is not null && (Methods.Length != 1 || Methods[0] != fixedMethods[0]))
             throw new HugConfigurationException(
                 $"{methodName}: option 'Methods' conflicts with [{GetType().Name.Replace("Attribute", "")}], which fixes the method to {fixedMethods[0]}; use [Http(Methods = ...)] instead.");
-        var urls = new List<string>();
-        if (Url is not null) urls.Add(Url);
-        if (Urls is not null) urls.AddRange(Urls);
+        string[] urls = Url is null ? Urls ?? [] : [Url, .. Urls ?? []];
         return new HttpRouteOptions
         {
-            Urls = urls.ToArray(),
+            Urls = urls,
             Methods = (string[])Methods.Clone(),
             Examples = Examples is null ? [] : new[] { Examples },
             Versions = Versions is null ? [] : (int[])Versions.Clone(),

@@ -49,36 +49,39 @@ public sealed record HttpRouteOptions
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(string.Join(',', Urls), string.Join(',', Methods), string.Join(',', Versions), Status, Private);
 
+    private static bool IsKnownMethod(string method) => method is "GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD" or "OPTIONS";
+
     /// <summary>Checks the options, naming the method and the option on any problem.</summary>
     internal HttpRouteOptions Validate(string methodName)
     {
         if (Methods.Count == 0)
             throw new HugConfigurationException($"{methodName}: option 'Methods' is empty; name at least one HTTP method.");
-        var methods = new List<string>(Methods.Count);
-        foreach (var name in Methods)
+        var methods = new string[Methods.Count];
+        for (var i = 0; i < methods.Length; i++)
         {
-            var method = name.Trim().ToUpperInvariant();
-            if (!KnownMethods.Contains(method))
+            var method = Methods[i].Trim().ToUpperInvariant();
+            if (!IsKnownMethod(method))
                 throw new HugConfigurationException($"{methodName}: unknown HTTP method '{method}' in option 'Methods'; use one of {string.Join(", ", KnownMethods)}.");
-            if (methods.Contains(method))
+            if (Array.IndexOf(methods, method, 0, i) >= 0)
                 throw new HugConfigurationException($"{methodName}: option 'Methods' names {method} twice.");
-            methods.Add(method);
+            methods[i] = method;
         }
-        foreach (var url in Urls)
-            if (string.IsNullOrWhiteSpace(url) || url[0] != '/')
-                throw new HugConfigurationException($"{methodName}: URL '{url}' must start with '/'.");
+        for (var i = 0; i < Urls.Count; i++)
+            if (string.IsNullOrWhiteSpace(Urls[i]) || Urls[i][0] != '/')
+                throw new HugConfigurationException($"{methodName}: URL '{Urls[i]}' must start with '/'.");
         for (var i = 0; i < Versions.Count; i++)
         {
             if (Versions[i] < 1)
                 throw new HugConfigurationException($"{methodName}: version {Versions[i]} in option 'Versions' must be 1 or more.");
-            if (Versions.Take(i).Contains(Versions[i]))
-                throw new HugConfigurationException($"{methodName}: option 'Versions' names version {Versions[i]} twice.");
+            for (var j = 0; j < i; j++)
+                if (Versions[j] == Versions[i])
+                    throw new HugConfigurationException($"{methodName}: option 'Versions' names version {Versions[i]} twice.");
         }
         foreach (var header in Headers)
             if (header.IndexOf(':') is <= 0)
                 throw new HugConfigurationException($"{methodName}: header '{header}' must be written 'Name: value'.");
         if (Status is { } status && (status < 100 || status > 599))
             throw new HugConfigurationException($"{methodName}: option 'Status' is {status}; an HTTP status is between 100 and 599.");
-        return this with { Methods = methods.ToArray() };
+        return this with { Methods = methods };
     }
 }
