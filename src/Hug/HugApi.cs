@@ -54,6 +54,13 @@ public sealed partial class HugApi
             foreach (var type in generated) AddType(type);
             return this;
         }
+        return AddTypesByReflection(assembly);
+    }
+
+    /// <summary>Every type of an assembly the source generator did not describe, in declaration order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private HugApi AddTypesByReflection(Assembly assembly)
+    {
         foreach (var type in TypesOf(assembly))
             if (!type.IsGenericTypeDefinition && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false))
                 AddType(type);
@@ -108,7 +115,7 @@ public sealed partial class HugApi
         foreach (var attribute in method.Attributes)
         {
             if (attribute is HttpAttribute http) entry.Http.Add(http.ToOptions(entry.Descriptor.DisplayName).Validate(entry.Descriptor.DisplayName));
-            if (attribute is CliAttribute cli) entry.Cli.Add(new CliCommandOptions { Name = cli.Name, Groups = group is null ? [] : [group] }.Validate(entry.Descriptor.DisplayName));
+            if (attribute is CliAttribute cli) entry.Cli.Add(new CliCommandOptions { Name = cli.Name, Groups = group is null ? [] : new[] { group } }.Validate(entry.Descriptor.DisplayName));
         }
     }
 
@@ -175,10 +182,16 @@ public sealed partial class HugApi
     {
         if (frozen is not null)
             throw new InvalidOperationException($"{method.DisplayName}: the API is already serving; register endpoints before mapping or running it.");
-        var entry = entries.Find(e => ReferenceEquals(e.Descriptor.Target, target) && e.Descriptor.Facts.SameMethodAs(method));
+        Entry? entry = null;
+        foreach (var existing in entries)
+            if (ReferenceEquals(existing.Descriptor.Target, target) && existing.Descriptor.Facts.SameMethodAs(method))
+            {
+                entry = existing;
+                break;
+            }
         if (entry is null)
         {
-            entry = new Entry(EndpointIntrospector.Describe(method, target, () => Options.ReadOnlyJson));
+            entry = new Entry(EndpointIntrospector.Describe(method, target, Options));
             entries.Add(entry);
         }
         return entry;

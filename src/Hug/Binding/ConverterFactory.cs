@@ -18,18 +18,18 @@ internal static class ConverterFactory
         public static readonly ConcurrentDictionary<Type, ScalarConverterBox> Scalars = new();
     }
 
-    public static ValueConverter? TryCreate(Type type, string? delimiter, JsonSerializerOptions json) => TryCreate(type, delimiter, () => json);
+    public static ValueConverter? TryCreate(Type type, string? delimiter, JsonSerializerOptions json) => TryCreate(type, delimiter, new HugOptions { Json = json });
 
-    /// <summary>As above; <paramref name="json"/> is asked for only when the type is JSON-shaped.</summary>
-    public static ValueConverter? TryCreate(Type type, string? delimiter, Func<JsonSerializerOptions> json)
+    /// <summary>As above; the JSON settings of <paramref name="options"/> are made only when the type is JSON-shaped.</summary>
+    public static ValueConverter? TryCreate(Type type, string? delimiter, HugOptions options)
     {
         if (CreateScalar(type) is { } scalar) return scalar;
         if (CollectionElement(type) is { } element && CreateScalar(element) is { } elementConverter)
             return (ValueConverter)Activator.CreateInstance(
                 typeof(CollectionConverter<,>).MakeGenericType(type, element),
                 elementConverter, delimiter, CollectionFactory(type, element))!;
-        return IsJsonShaped(type, json())
-            ? Generic.Create<ValueConverter>(typeof(JsonValueConverter<>), type, json())
+        return IsJsonShaped(type, options.ReadOnlyJson)
+            ? Generic.Create<ValueConverter>(typeof(JsonValueConverter<>), type, options.ReadOnlyJson)
             : null;
     }
 

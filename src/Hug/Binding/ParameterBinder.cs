@@ -19,8 +19,9 @@ internal abstract class ParameterBinder
     /// <summary>Binders for every parameter of an endpoint, with services resolved by <paramref name="isService"/>.</summary>
     public static ParameterBinder[] For(EndpointDescriptor endpoint, HugApi api, Func<Type, bool> isService)
     {
-        Func<JsonSerializerOptions> json = () => api.Options.ReadOnlyJson;
-        var jsonParameters = endpoint.Parameters.Count(p => p.Source == ParameterSource.Json && !isService(p.Type));
+        var jsonParameters = 0;
+        foreach (var parameter in endpoint.Parameters)
+            if (parameter.Source == ParameterSource.Json && !isService(parameter.Type)) jsonParameters++;
         var binders = new ParameterBinder[endpoint.Parameters.Length];
         for (var i = 0; i < binders.Length; i++)
         {
@@ -32,7 +33,7 @@ internal abstract class ParameterBinder
             {
                 ParameterSource.Context => TypeShape.Of(parameter.Type).ContextBinder(parameter, endpoint, api),
                 ParameterSource.Service => TypeShape.Of(parameter.Type).ServiceBinder(parameter),
-                ParameterSource.Value or ParameterSource.Json => TypeShape.Of(parameter.Type).ValueBinder(parameter, source == ParameterSource.Json && jsonParameters == 1, json),
+                ParameterSource.Value or ParameterSource.Json => TypeShape.Of(parameter.Type).ValueBinder(parameter, source == ParameterSource.Json && jsonParameters == 1, api.Options),
                 _ => throw new HugConfigurationException(
                     $"{endpoint.DisplayName}: parameter '{parameter.Name}' has type {parameter.Type.Name}, which Hug cannot read from a request " +
                     "and no registered service provides; use a simple type, a record/class read as JSON, or register the type as a service."),
@@ -64,12 +65,12 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
     private readonly bool wholeBody;
     private readonly string missing;
 
-    public ValueBinder(ParameterDescriptor parameter, bool wholeBody, Func<JsonSerializerOptions> json) : base(parameter)
+    public ValueBinder(ParameterDescriptor parameter, bool wholeBody, HugOptions options) : base(parameter)
     {
         converter = (ValueConverter<T>)parameter.Converter!;
         defaultValue = parameter.DefaultValue is T value ? value : default!;
-        validators = [.. parameter.Validators];
-        objectValidator = parameter.Source == ParameterSource.Json ? ObjectValidator.For(typeof(T), json()) : null;
+        validators = parameter.Validators;
+        objectValidator = parameter.Source == ParameterSource.Json ? ObjectValidator.For(typeof(T), options.ReadOnlyJson) : null;
         this.wholeBody = wholeBody;
         missing = $"Required parameter '{parameter.Name}' not supplied";
     }

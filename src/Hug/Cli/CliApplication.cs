@@ -28,9 +28,9 @@ internal sealed class CliApplication : IDisposable
     private bool optionsAdded;
     private Option<bool>? debug;
     private Option<string>? format;
-    private readonly Dictionary<Command, CliEndpoint> endpoints = [];
+    private readonly List<CliEndpoint> endpoints = [];
     private bool documented;
-    private readonly Dictionary<Command, Hug.Introspection.EndpointDescriptor> groupDocs = [];
+    private readonly List<GroupCommand> groups = [];
     private readonly CliServices services;
     private readonly CliSession session;
 
@@ -38,17 +38,17 @@ internal sealed class CliApplication : IDisposable
     {
         this.api = api;
         root = args.Count > 0 && args[0].StartsWith('[') ? new RootCommand() : new Command(RootCommand.ExecutableName);
-        if (root is RootCommand || args.Any(CouldBeOption)) AddOptions();
+        if (root is RootCommand || AnyCouldBeOption(args)) AddOptions();
         services = new CliServices(api.Registrations);
-        session = new CliSession(root, output, error, () => api.Options.ReadOnlyJson, Document, AddOptions);
+        session = new CliSession(root, output, error, api.Options, Document, AddOptions);
         foreach (var descriptor in api.Endpoints)
             foreach (var options in descriptor.Cli)
                 Add(CliEndpoint.Create(descriptor, options, services, api));
         if (api.HasHttpEndpoints || endpoints.Count == 0)
         {
             if (Subcommand(root, ServeCommand.Name) is not null)
-                throw new HugConfigurationException($"{endpoints.Values.First(e => e.Name == "serve").Descriptor.DisplayName}: the command name 'serve' is taken by the built-in HTTP server; rename the command.");
-            root.Subcommands.Add(root is RootCommand || args.Any(t => t == ServeCommand.Name || t.StartsWith('@')) ? ServeCommand.Create(api) : ServeCommand.Named());
+                throw ServeIsTaken();
+            root.Subcommands.Add(root is RootCommand || NamesServe(args) ? ServeCommand.Create(api) : ServeCommand.Named());
         }
         root.SetAction(_ =>
         {
@@ -75,7 +75,7 @@ internal sealed class CliApplication : IDisposable
                 return Task.FromResult(CliExitCodes.Usage);
             }
         }
-        if (!(endpoints.TryGetValue(parseResult.CommandResult.Command, out var endpoint) && parseResult.Action == endpoint.Command.Action))
+        if (!(parseResult.CommandResult.Command is EndpointCommand { Endpoint: var endpoint } && parseResult.Action == endpoint.Command.Action))
             Document();
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
             return Task.FromResult(ReportParseErrors(parseResult));
@@ -96,7 +96,20 @@ internal sealed class CliApplication : IDisposable
     /// Whether a token could be an option (<c>--help</c>, <c>--debug</c>, their aliases, alone or in a
     /// bundle of short options), or a response file that holds one.
     /// </summary>
-    private static bool CouldBeOption(string token) => token.Length > 1 && token[0] is '-' or '/' or '@';
+    private static bool AnyCouldBeOption(IReadOnlyList<string> args)
+    {
+        foreach (var token in args)
+            if (token.Length > 1 && token[0] is '-' or '/' or '@') return true;
+        return false;
+    }
+
+    /// <summary>Whether a token names <c>serve</c>, or is a response file that could.</summary>
+    private static bool NamesServe(IReadOnlyList<string> args)
+    {
+        foreach (var token in args)
+            if (token == ServeCommand.Name || token.StartsWith('@')) return true;
+        return false;
+    }
 
     /// <summary>Adds the root's options (once): System.CommandLine's <c>--help</c> and <c>--version</c>, then <c>--debug</c> and <c>--format</c>.</summary>
     private void AddOptions()
@@ -122,8 +135,8 @@ internal sealed class CliApplication : IDisposable
         if (documented) return;
         documented = true;
         root.Description = api.Overview;
-        foreach (var (group, descriptor) in groupDocs) group.Description = descriptor.TypeSummary;
-        foreach (var endpoint in endpoints.Values) endpoint.Document();
+        foreach (var group in groups) group.Description = group.Documented.TypeSummary;
+        foreach (var endpoint in endpoints) endpoint.Document();
     }
 
     private void Add(CliEndpoint endpoint)
@@ -133,19 +146,20 @@ internal sealed class CliApplication : IDisposable
         {
             var group = endpoint.Path[i];
             var existing = Subcommand(parent, group);
-            if (existing is not null && endpoints.ContainsKey(existing))
-                throw new HugConfigurationException($"{endpoint.Descriptor.DisplayName}: group '{group}' has the name of the command of {endpoints[existing].Descriptor.DisplayName}.");
+            if (existing is EndpointCommand { Endpoint: var command })
+                throw new HugConfigurationException($"{endpoint.Descriptor.DisplayName}: group '{group}' has the name of the command of {command.Descriptor.DisplayName}.");
             if (existing is null)
             {
-                existing = new Command(group);
-                groupDocs[existing] = endpoint.Descriptor;
+                var created = new GroupCommand(group, endpoint.Descriptor);
+                groups.Add(created);
+                existing = created;
                 parent.Subcommands.Add(existing);
             }
             parent = existing;
         }
         var taken = Subcommand(parent, endpoint.Name);
         if (taken is not null)
-            throw new HugConfigurationException(endpoints.TryGetValue(taken, out var other)
+            throw new HugConfigurationException(taken is EndpointCommand { Endpoint: var other }
                 ? $"{endpoint.Descriptor.DisplayName}: duplicate command '{string.Join(' ', endpoint.Path)}', already taken by {other.Descriptor.DisplayName}."
                 : $"{endpoint.Descriptor.DisplayName}: command '{string.Join(' ', endpoint.Path)}' has the name of a command group.");
         if (endpoint.ObservesCancellation)
@@ -153,8 +167,11 @@ internal sealed class CliApplication : IDisposable
         else
             endpoint.Command.SetAction(parseResult => endpoint.InvokeAsync(parseResult, session, CancellationToken.None).GetAwaiter().GetResult());
         parent.Subcommands.Add(endpoint.Command);
-        endpoints[endpoint.Command] = endpoint;
+        endpoints.Add(endpoint);
     }
+
+    private HugConfigurationException ServeIsTaken() =>
+        new($"{endpoints.First(e => e.Name == ServeCommand.Name).Descriptor.DisplayName}: the command name 'serve' is taken by the built-in HTTP server; rename the command.");
 
     private static Command? Subcommand(Command parent, string name)
     {
@@ -191,7 +208,7 @@ internal sealed class CliApplication : IDisposable
     {
         var error = session.Error;
         var command = parseResult.CommandResult.Command;
-        var missing = endpoints.TryGetValue(command, out var endpoint)
+        var missing = command is EndpointCommand { Endpoint: var endpoint }
             ? endpoint.Parameters.Where(p => p.IsMissingArgument(parseResult)).Select(p => p.Parameter.Name).ToList()
             : [];
         foreach (var name in missing) error.WriteLine($"{name}: Required parameter '{name}' not supplied");

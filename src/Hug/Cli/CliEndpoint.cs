@@ -21,16 +21,19 @@ internal abstract class CliEndpoint
         Requirements = api.RequirementsFor(descriptor, HugInterfaces.Cli, options.Requires);
         Transforms = api.TransformsFor(descriptor, HugInterfaces.Cli, options.Transforms);
         ObservesCancellation = descriptor.ReturnKind is not (ReturnKind.Value or ReturnKind.Void)
-            || descriptor.Parameters.Any(p => p.Context == ContextValue.CancellationToken)
+            || descriptor.Takes(ContextValue.CancellationToken)
             || TypeShape.AsyncStreamItem(descriptor.ResultType) is not null;
         Name = options.Name ?? Naming.Kebab(descriptor.Name);
-        Path = [.. options.Groups, Name];
+        var path = new string[options.Groups.Count + 1];
+        for (var i = 0; i < options.Groups.Count; i++) path[i] = options.Groups[i];
+        path[^1] = Name;
+        Path = path;
         foreach (var parameter in descriptor.Parameters)
             if (parameter.IsHttpOnly)
                 throw new HugConfigurationException(
                     $"{descriptor.DisplayName}: parameter '{parameter.Name}' ({parameter.Type.Name}) is not available on the command line; expose the method over HTTP only.");
         Parameters = CliParameter.For(descriptor);
-        Command = new Command(Name);
+        Command = new EndpointCommand(Name, this);
         foreach (var parameter in Parameters) parameter.AddTo(Command);
         if (Requirements.Count > 0) AddCredentialOptions();
     }
@@ -76,6 +79,15 @@ internal abstract class CliEndpoint
         return true;
     }
 
+    /// <summary>Each bad or missing value as <c>name: problem</c> (the HTTP messages), then the command's usage; exit code 2.</summary>
+    protected int ReportBindingErrors(BindingContext context, CliSession session)
+    {
+        foreach (var error in context.Errors) session.Error.WriteLine(error.Key + ": " + error.Value);
+        session.Error.WriteLine();
+        session.WriteUsage(Path);
+        return CliExitCodes.Usage;
+    }
+
     /// <summary>Fills in the help texts (XML docs are read here, only when help or usage is shown).</summary>
     public void Document()
     {
@@ -105,7 +117,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
 {
     public override async Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
     {
-        var json = session.Json;
+        var options = session.Options;
         var binders = ParameterBinder.For(Descriptor, Api, Services.IsService);
         var invoke = ReflectionInvoker.Create<TResult>(Descriptor, binders);
         var values = new StringValues[Parameters.Count];
@@ -119,10 +131,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
             var pending = invoke(context);
             if (context.HasErrors)
             {
-                foreach (var (key, message) in context.Errors) await session.Error.WriteLineAsync($"{key}: {message}");
-                await session.Error.WriteLineAsync();
-                session.WriteUsage(Path);
-                return CliExitCodes.Usage;
+                return ReportBindingErrors(context, session);
             }
             var result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
             if (Transforms.Count > 0)
@@ -137,7 +146,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
                 if (typeof(TResult) != typeof(NoResult)) await PrintAsync(result, typeof(TResult), session);
                 return CliExitCodes.Success;
             }
-            await WriteAsync(result, session.Output, json, cancellationToken);
+            await WriteAsync(result, session.Output, options, cancellationToken);
             return CliExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -147,7 +156,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         }
         catch (Exception exception) when (!Api.Exceptions.IsEmpty && Api.Exceptions.Handle(exception, context.Call) is { } handled)
         {
-            if (handled.Body is not null) await session.Error.WriteLineAsync(PlainText.Format(handled.Body, handled.Body.GetType(), json));
+            if (handled.Body is not null) await session.Error.WriteLineAsync(PlainText.Format(handled.Body, handled.Body.GetType(), options));
             return CliExitCodes.Failure;
         }
         catch (Exception exception)
@@ -163,36 +172,48 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     private static async Task PrintAsync(object? value, Type type, CliSession session)
     {
         var text = session.Format is { } format
-            ? System.Text.Encoding.UTF8.GetString(format.Render(value, type, session.Json()).Span)
-            : PlainText.Format(value, type, session.Json);
+            ? System.Text.Encoding.UTF8.GetString(format.Render(value, type, session.Options.ReadOnlyJson).Span)
+            : PlainText.Format(value, type, session.Options);
         if (text is not null) await session.Output.WriteLineAsync(text);
     }
 
     /// <summary>Prints a result: a stream item by item as they arrive, anything else at once (synchronously: a command's output is a console).</summary>
-    private static Task WriteAsync(TResult result, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken)
+    private static Task WriteAsync(TResult result, TextWriter output, HugOptions options, CancellationToken cancellationToken)
     {
         if (typeof(TResult) == typeof(NoResult) || result is null) return Task.CompletedTask;
         if (StreamItem is not null)
-            return Generic.Create<IAsyncStreamPrinter>(typeof(AsyncStreamPrinter<>), StreamItem).PrintAsync(result, output, json, cancellationToken);
-        if (PlainText.Format(result, typeof(TResult), json) is { } text) output.WriteLine(text);
+            return Generic.Create<IAsyncStreamPrinter>(typeof(AsyncStreamPrinter<>), StreamItem).PrintAsync(result, output, options, cancellationToken);
+        if (PlainText.Format(result, typeof(TResult), options) is { } text) output.WriteLine(text);
         output.Flush();
         return Task.CompletedTask;
     }
 }
 
+/// <summary>A method's command; it knows its endpoint, so a parse result leads back to it without a lookup table.</summary>
+internal sealed class EndpointCommand(string name, CliEndpoint endpoint) : Command(name)
+{
+    public CliEndpoint Endpoint => endpoint;
+}
+
+/// <summary>A command group (<c>app users …</c>); its help text is the summary of the class that declared it.</summary>
+internal sealed class GroupCommand(string name, EndpointDescriptor documented) : Command(name)
+{
+    public EndpointDescriptor Documented => documented;
+}
+
 internal interface IAsyncStreamPrinter
 {
-    Task PrintAsync(object stream, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken);
+    Task PrintAsync(object stream, TextWriter output, HugOptions options, CancellationToken cancellationToken);
 }
 
 /// <summary>Prints each item of an <c>IAsyncEnumerable</c> on its own line as it arrives.</summary>
 internal sealed class AsyncStreamPrinter<TItem> : IAsyncStreamPrinter
 {
-    public async Task PrintAsync(object stream, TextWriter output, Func<JsonSerializerOptions> json, CancellationToken cancellationToken)
+    public async Task PrintAsync(object stream, TextWriter output, HugOptions options, CancellationToken cancellationToken)
     {
         await foreach (var item in ((IAsyncEnumerable<TItem>)stream).WithCancellation(cancellationToken))
         {
-            if (PlainText.Format(item, typeof(TItem), json, indented: false) is { } line) await output.WriteLineAsync(line);
+            if (PlainText.Format(item, typeof(TItem), options, indented: false) is { } line) await output.WriteLineAsync(line);
             await output.FlushAsync(cancellationToken);
         }
     }

@@ -44,24 +44,34 @@ internal sealed class CliParameter
             var isList = parameter.Converter is ICollectionConverter;
             if (parameter.IsRequired && (!isList || parameter == lastRequired))
             {
-                Argument positional = isList
-                    ? new Argument<string[]>(parameter.Name) { Arity = ArgumentArity.OneOrMore }
-                    : new Argument<string>(parameter.Name) { Arity = ArgumentArity.ExactlyOne };
+                Argument positional = isList ? Variadic(parameter.Name) : new Argument<string>(parameter.Name) { Arity = ArgumentArity.ExactlyOne };
                 AddChoices(positional, parameter);
                 mapped.Add(new CliParameter(parameter, positional, null, false));
                 continue;
             }
-            var name = "--" + Naming.Kebab(parameter.Name).Replace('_', '-');
-            var snake = "--" + parameter.Name;
-            string[] aliases = parameter.Name.Contains('_') && snake != name ? [snake] : [];
-            var isFlag = parameter.Type == typeof(bool) && parameter.HasDefault && parameter.DefaultValue is false;
-            Option named = isFlag ? new Option<bool>(name, aliases)
-                : isList ? new Option<string[]>(name, aliases) { Arity = ArgumentArity.OneOrMore, Required = parameter.IsRequired }
-                : new Option<string>(name, aliases) { Required = parameter.IsRequired };
-            AddChoices(named, parameter);
-            mapped.Add(new CliParameter(parameter, null, named, isFlag));
+            mapped.Add(Named(parameter, isList));
         }
         return mapped;
+    }
+
+    // Options and list arguments in methods of their own: a method's types load when it is first
+    // called, and a command of required scalars (add 1 2) needs neither.
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Argument Variadic(string name) => new Argument<string[]>(name) { Arity = ArgumentArity.OneOrMore };
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static CliParameter Named(ParameterDescriptor parameter, bool isList)
+    {
+        var name = "--" + Naming.Kebab(parameter.Name).Replace('_', '-');
+        var snake = "--" + parameter.Name;
+        string[] aliases = parameter.Name.Contains('_') && snake != name ? [snake] : [];
+        var isFlag = parameter.Type == typeof(bool) && parameter.HasDefault && parameter.DefaultValue is false;
+        Option named = isFlag ? new Option<bool>(name, aliases)
+            : isList ? new Option<string[]>(name, aliases) { Arity = ArgumentArity.OneOrMore, Required = parameter.IsRequired }
+            : new Option<string>(name, aliases) { Required = parameter.IsRequired };
+        AddChoices(named, parameter);
+        return new CliParameter(parameter, null, named, isFlag);
     }
 
     public void AddTo(Command command)

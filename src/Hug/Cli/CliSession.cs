@@ -4,12 +4,12 @@ using System.Text.Json;
 namespace Hug.Cli;
 
 /// <summary>One run of the command line: its writers, JSON settings, debug switch and usage printer.</summary>
-internal sealed class CliSession(Command root, TextWriter output, TextWriter error, Func<JsonSerializerOptions> json, Action document, Action addHelp)
+internal sealed class CliSession(Command root, TextWriter output, TextWriter error, HugOptions options, Action document, Action addHelp)
 {
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
     /// <summary>The API's JSON settings, created only when a value needs JSON.</summary>
-    public Func<JsonSerializerOptions> Json { get; } = json;
+    public HugOptions Options { get; } = options;
     public bool Debug { get; set; }
 
     /// <summary>The output format asked for with <c>--format</c>; null for the command line's own (plain scalars, indented JSON).</summary>

@@ -59,7 +59,7 @@ public abstract class OutputFormat(string name, string mediaType, string? suffix
     private sealed class TextFormat() : OutputFormat("text", "text/plain", "txt", "Plain text")
     {
         public override ReadOnlyMemory<byte> Render(object? value, Type type, JsonSerializerOptions json) =>
-            Encoding.UTF8.GetBytes(PlainText.Format(value, type, () => json) ?? "");
+            Encoding.UTF8.GetBytes(PlainText.Format(value, type, json) ?? "");
     }
 
     private sealed class HtmlFormat() : OutputFormat("html", "text/html", "html", "HTML")
@@ -68,7 +68,7 @@ public abstract class OutputFormat(string name, string mediaType, string? suffix
         {
             string page => page,
             null => "",
-            _ => $"<pre>{WebUtility.HtmlEncode(PlainText.Format(value, type, () => json))}</pre>",
+            _ => $"<pre>{WebUtility.HtmlEncode(PlainText.Format(value, type, json))}</pre>",
         });
     }
 }

@@ -10,11 +10,12 @@ namespace Hug.Formats;
 /// </summary>
 internal static class PlainText
 {
-    public static string? Format(object? value, Type type, Func<JsonSerializerOptions> json, bool indented = true)
-    {
-        if (value is null) return null;
-        return Plain(value) ?? Json(value, type, json(), indented);
-    }
+    public static string? Format(object? value, Type type, HugOptions options, bool indented = true) =>
+        value is null ? null : Plain(value) ?? Json(value, type, options.ReadOnlyJson, indented);
+
+    /// <summary>As above, with JSON settings at hand (an output format's).</summary>
+    public static string? Format(object? value, Type type, JsonSerializerOptions json, bool indented = true) =>
+        value is null ? null : Plain(value) ?? Json(value, type, json, indented);
 
     /// <summary>Anything but a common scalar, through System.Text.Json (a method of its own: its types load only when it runs).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -31,7 +32,9 @@ internal static class PlainText
     }
 
     /// <summary>A default value as help shows it.</summary>
-    public static string Plain(object value, Type type) => Format(value, type, HugOptions.CreateJsonOptions, indented: false) ?? "";
+    public static string Plain(object value, Type type) => Format(value, type, Defaults, indented: false) ?? "";
+
+    private static readonly HugOptions Defaults = new();
 
     /// <summary>Primitives by type code; the other plain scalars in a method of their own.</summary>
     private static string? Plain(object value) => Type.GetTypeCode(value.GetType()) switch

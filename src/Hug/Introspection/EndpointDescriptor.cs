@@ -36,10 +36,26 @@ internal sealed record EndpointDescriptor
     public EndpointTransform[] Transforms { get; init; } = [];
 
     /// <summary>Whether a parameter takes the raw request body (a <c>Stream</c>), so the body is not parsed.</summary>
-    public bool TakesBodyStream => Parameters.Any(p => p.Context == ContextValue.Body);
+    public bool TakesBodyStream => Takes(ContextValue.Body);
 
     /// <summary>Whether any parameter is a directive that reads the call context.</summary>
-    public bool UsesCallContext => Parameters.Any(p => p.Context is >= ContextValue.Timer);
+    public bool UsesCallContext
+    {
+        get
+        {
+            foreach (var parameter in Parameters)
+                if (parameter.Context >= ContextValue.Timer) return true;
+            return false;
+        }
+    }
+
+    /// <summary>Whether a parameter takes <paramref name="value"/> (loops, not LINQ: this runs on a command's start-up path).</summary>
+    public bool Takes(ContextValue value)
+    {
+        foreach (var parameter in Parameters)
+            if (parameter.Context == value) return true;
+        return false;
+    }
 
     /// <summary>An instance method whose object is created through DI for each call.</summary>
     public bool NeedsInstance => !Facts.IsStatic && Target is null;

@@ -24,8 +24,8 @@ internal sealed class EndpointDocs(MethodFacts method)
         public Texts(MethodFacts method)
         {
             XElement? member, type;
-            if (method.Documentation is var (methodXml, typeXml))
-                (member, type) = (XmlDocumentation.Parse(methodXml), XmlDocumentation.Parse(typeXml));
+            if (method.MethodDocumentation is not null || method.TypeDocumentation is not null)
+                (member, type) = (XmlDocumentation.Parse(method.MethodDocumentation), XmlDocumentation.Parse(method.TypeDocumentation));
             else
             {
                 var file = XmlDocumentation.For(method.Method.Module.Assembly);

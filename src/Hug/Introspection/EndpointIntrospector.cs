@@ -9,10 +9,10 @@ namespace Hug.Introspection;
 /// <summary>Method → <see cref="EndpointDescriptor"/>: the only place that reflects over a user's method.</summary>
 internal static class EndpointIntrospector
 {
-    public static EndpointDescriptor Describe(MethodInfo method, object? target, Func<JsonSerializerOptions> json) =>
-        Describe(MethodFacts.Reflect(method), target, json);
+    public static EndpointDescriptor Describe(MethodInfo method, object? target, HugOptions options) =>
+        Describe(MethodFacts.Reflect(method), target, options);
 
-    public static EndpointDescriptor Describe(MethodFacts method, object? target, Func<JsonSerializerOptions> json)
+    public static EndpointDescriptor Describe(MethodFacts method, object? target, HugOptions options)
     {
         var displayName = method.DisplayName;
         if (method.IsGeneric)
@@ -22,10 +22,10 @@ internal static class EndpointIntrospector
         var docs = new EndpointDocs(method);
         var resultType = Unwrap(method.ReturnType, out var returnKind);
         var parameters = new ParameterDescriptor[method.Parameters.Length];
-        for (var i = 0; i < parameters.Length; i++) parameters[i] = DescribeParameter(method.Parameters[i], displayName, docs, json);
+        for (var i = 0; i < parameters.Length; i++) parameters[i] = DescribeParameter(method.Parameters[i], displayName, docs, options);
         for (var i = 1; i < parameters.Length; i++)
             for (var j = 0; j < i; j++)
-                if (string.Equals(parameters[i].Name, parameters[j].Name, StringComparison.OrdinalIgnoreCase))
+                if (Naming.SameIgnoringCase(parameters[i].Name, parameters[j].Name))
                     throw new HugConfigurationException($"{displayName}: parameters differ only in case ('{parameters[j].Name}'); names must differ for HTTP and the command line.");
         List<EndpointTransform>? transforms = null;
         List<RequiresAttribute>? requires = null;
@@ -59,7 +59,7 @@ internal static class EndpointIntrospector
 
     public static string DisplayName(MethodInfo method) => MethodFacts.DisplayNameOf(method.DeclaringType, method.Name);
 
-    private static ParameterDescriptor DescribeParameter(ParameterFacts parameter, string method, EndpointDocs docs, Func<JsonSerializerOptions> json)
+    private static ParameterDescriptor DescribeParameter(ParameterFacts parameter, string method, EndpointDocs docs, HugOptions options)
     {
         var name = parameter.Name ?? throw new HugConfigurationException($"{method}: parameter {parameter.Position} has no name.");
         var type = parameter.Type;
@@ -68,7 +68,7 @@ internal static class EndpointIntrospector
         var context = DirectiveOf(parameter, method, out var directive);
         var delimited = parameter.Attributes.First<DelimitedAttribute>();
         var converter = context == ContextValue.None && !parameter.FromServices
-            ? ConverterFactory.TryCreate(type, delimited?.Separator, json)
+            ? ConverterFactory.TryCreate(type, delimited?.Separator, options)
             : null;
         if (delimited is not null && converter is not ICollectionConverter)
             throw new HugConfigurationException($"{method}: [Delimited] on parameter '{name}' needs a list or array of simple values.");

@@ -41,7 +41,10 @@ internal sealed class MethodFacts
     public required ParameterFacts[] Parameters { get; init; }
 
     /// <summary>The generated documentation comments of the method and its type; null: read the XML file.</summary>
-    public (string? Method, string? Type)? Documentation { get; init; }
+    public string? MethodDocumentation { get; init; }
+
+    /// <summary>The generated documentation comment of the method's type (see <see cref="MethodDocumentation"/>).</summary>
+    public string? TypeDocumentation { get; init; }
 
     /// <summary>A direct call (generated code); null: call through reflection.</summary>
     public Func<object?, object?[], object?>? Invoke { get; init; }
@@ -80,7 +83,8 @@ internal sealed class MethodFacts
         Attributes = generated.Attributes,
         TypeAttributes = declaring.Attributes,
         Parameters = GenerateParameters(generated.Parameters),
-        Documentation = generated.Documentation is null && declaring.Documentation is null ? null : (generated.Documentation, declaring.Documentation),
+        MethodDocumentation = generated.Documentation,
+        TypeDocumentation = declaring.Documentation,
         Invoke = generated.Invoke,
     };
 }

@@ -17,8 +17,11 @@ namespace Hug.Invocation;
 internal abstract class TypeShape
 {
     /// <summary>The shape of <paramref name="type"/>: the common types directly, the others made once by reflection.</summary>
-    public static TypeShape Of(Type type) => Known(type)
-        ?? Made.Shapes.GetOrAdd(type, static t => (TypeShape)Activator.CreateInstance(typeof(TypeShape<>).MakeGenericType(t))!);
+    public static TypeShape Of(Type type) => Known(type) ?? Make(type);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static TypeShape Make(Type type) =>
+        Made.Shapes.GetOrAdd(type, static t => (TypeShape)Activator.CreateInstance(typeof(TypeShape<>).MakeGenericType(t))!);
 
     /// <summary>
     /// Each through <see cref="New{T}"/>: ReadyToRun resolves every type a method allocates when the
@@ -55,7 +58,7 @@ internal abstract class TypeShape
 
     private static bool IsAsyncEnumerable(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>);
 
-    public abstract ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, Func<System.Text.Json.JsonSerializerOptions> json);
+    public abstract ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, HugOptions options);
 
     public abstract ParameterBinder ContextBinder(ParameterDescriptor parameter, EndpointDescriptor endpoint, HugApi api);
 
@@ -70,8 +73,8 @@ internal abstract class TypeShape
 
 internal sealed class TypeShape<T> : TypeShape
 {
-    public override ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, Func<System.Text.Json.JsonSerializerOptions> json) =>
-        new ValueBinder<T>(parameter, wholeBody, json);
+    public override ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, HugOptions options) =>
+        new ValueBinder<T>(parameter, wholeBody, options);
 
     public override ParameterBinder ContextBinder(ParameterDescriptor parameter, EndpointDescriptor endpoint, HugApi api) =>
         new ContextBinder<T>(parameter, endpoint, api);

@@ -26,12 +26,12 @@ public sealed class PlainTextTests
     [Theory]
     [MemberData(nameof(Scalars))]
     public void ScalarsArePrintedPlain(object value, string expected) =>
-        Assert.Equal(expected, PlainText.Format(value, value.GetType(), HugOptions.CreateJsonOptions));
+        Assert.Equal(expected, PlainText.Format(value, value.GetType(), new HugOptions()));
 
     [Fact]
     public void OtherValuesGoThroughJson()
     {
-        var json = HugOptions.CreateJsonOptions;
+        var json = new HugOptions();
         Assert.Equal("7", PlainText.Format((Shade)7, typeof(Shade), json));
         Assert.Equal("{\n  \"a\": 1\n}", PlainText.Format(new { a = 1 }, typeof(object), json)!.ReplaceLineEndings("\n"));
         Assert.Equal("[1,2]", PlainText.Format(new[] { 1, 2 }, typeof(int[]), json, indented: false));

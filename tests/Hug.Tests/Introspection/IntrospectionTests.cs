@@ -20,6 +20,20 @@ public sealed class IntrospectionTests
     [InlineData("Add", "Add")]
     public void EndpointNames(string method, string expected) => Assert.Equal(expected, Naming.EndpointName(method));
 
+    [Theory]
+    [InlineData("maxCount", "MaxCount", true)]
+    [InlineData("number_1", "NUMBER_1", true)]
+    [InlineData("a@", "a`", false)]
+    [InlineData("name", "names", false)]
+    [InlineData("größe", "GRÖSSE", false)]
+    [InlineData("größe", "GRÖßE", true)]
+    [InlineData("x1", "x2", false)]
+    public void NamesDifferingOnlyInCase(string a, string b, bool same)
+    {
+        Assert.Equal(same, Naming.SameIgnoringCase(a, b));
+        Assert.Equal(string.Equals(a, b, StringComparison.OrdinalIgnoreCase), Naming.SameIgnoringCase(a, b));
+    }
+
     [Fact]
     public void DocumentationIdsMatchTheCompilers()
     {
@@ -44,7 +58,7 @@ public sealed class IntrospectionTests
     [Fact]
     public void DescriptorCarriesDocsDefaultsAndRequiredness()
     {
-        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.Plain)), null, () => new HugApi().Options.ReadOnlyJson);
+        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.Plain)), null, new HugOptions());
         Assert.Equal("Documented.Plain", descriptor.DisplayName);
         Assert.Equal("The total.", descriptor.ReturnsDoc);
         Assert.True(descriptor.Parameters[0].IsRequired);
@@ -56,7 +70,7 @@ public sealed class IntrospectionTests
     [Fact]
     public void DescriptionAttributeIsTheFallback()
     {
-        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.None)), null, () => new HugApi().Options.ReadOnlyJson);
+        var descriptor = EndpointIntrospector.Describe(Method(nameof(Documented.None)), null, new HugOptions());
         Assert.Equal("From the attribute", descriptor.Summary);
     }
 
