@@ -86,7 +86,7 @@ public sealed partial class HugApi
     {
         ArgumentNullException.ThrowIfNull(type);
         if (Generation.GeneratedEndpoints.Describe(type) is not { } generated) return AddTypeByReflection(type);
-        AddWebSockets(type, generated.Attributes);
+        if (generated.Attributes.Length > 0) AddWebSockets(type, generated.Attributes);
         foreach (var method in generated.Methods) AddMethod(MethodFacts.Generate(type, generated, method));
         return this;
     }
@@ -102,6 +102,7 @@ public sealed partial class HugApi
         return this;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void AddWebSockets(Type type, Attribute[] attributes)
     {
         if (attributes.First<WebSocketAttribute>() is { } webSocket) AddWebSocket(type, webSocket);

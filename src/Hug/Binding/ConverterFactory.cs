@@ -35,8 +35,8 @@ internal static class ConverterFactory
 
     private static ValueConverter? CreateScalar(Type type)
     {
-        if (type == typeof(string)) return new StringConverter();
-        if (type == typeof(bool)) return new BooleanConverter();
+        if (type == typeof(string)) return Text();
+        if (type == typeof(bool)) return Boolean();
         return CommonNumber(type) ?? CreateOtherScalar(type);
     }
 
@@ -63,11 +63,28 @@ internal static class ConverterFactory
     /// which ReadyToRun leaves to the JIT: three methods compiled at a command's start-up.)
     /// </summary>
     private static ValueConverter? CommonNumber(Type type) =>
-        type == typeof(int) ? Number<int>(int.TryParse, System.Globalization.NumberStyles.Integer)
-        : type == typeof(long) ? Number<long>(long.TryParse, System.Globalization.NumberStyles.Integer)
-        : type == typeof(double) ? Number<double>(double.TryParse, System.Globalization.NumberStyles.Float)
-        : type == typeof(decimal) ? Number<decimal>(decimal.TryParse, System.Globalization.NumberStyles.Float)
-        : null;
+        type == typeof(int) ? Int32() : type == typeof(long) ? Int64() : type == typeof(double) ? Double() : type == typeof(decimal) ? Decimal() : null;
+
+    // One method per type: a method's types load when it is first called, so converting an int loads
+    // no long, double or decimal converter.
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ValueConverter Text() => new StringConverter();
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ValueConverter Boolean() => new BooleanConverter();
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ValueConverter Int32() => Number<int>(int.TryParse, System.Globalization.NumberStyles.Integer);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ValueConverter Int64() => Number<long>(long.TryParse, System.Globalization.NumberStyles.Integer);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ValueConverter Double() => Number<double>(double.TryParse, System.Globalization.NumberStyles.Float);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ValueConverter Decimal() => Number<decimal>(decimal.TryParse, System.Globalization.NumberStyles.Float);
 
     private static ParsedNumberConverter<T> Number<T>(NumberParser<T> parse, System.Globalization.NumberStyles styles)
     {

@@ -115,55 +115,97 @@ internal abstract class CliEndpoint
 internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api)
     : CliEndpoint(descriptor, options, services, api)
 {
-    public override async Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
+    public override Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
     {
-        var options = session.Options;
         var binders = ParameterBinder.For(Descriptor, Api, Services.IsService);
         var invoke = ReflectionInvoker.Create<TResult>(Descriptor, binders);
         var values = new StringValues[Parameters.Count];
         for (var i = 0; i < values.Length; i++) values[i] = Parameters[i].Read(parseResult);
-        await Api.Startup.RunOnceAsync(Api, cancellationToken);
-        await using var context = new CliBindingContext(Services.Provider, Parameters, values, cancellationToken, Api, Descriptor.DisplayName, Credentials(parseResult));
+        var startup = Api.Startup.RunOnceAsync(Api, cancellationToken);
+        var context = new CliBindingContext(Services.Provider, Parameters, values, cancellationToken, Api, Descriptor.DisplayName, Credentials(parseResult));
+        return startup.IsCompletedSuccessfully && IsPlainCall(session)
+            ? Task.FromResult(Call(invoke, context, session))
+            : CallAsync(startup, invoke, context, session, cancellationToken);
+    }
+
+    /// <summary>Whether nothing in the call waits: a synchronous method, no requirement, transform or call context, the usual output.</summary>
+    private bool IsPlainCall(CliSession session) =>
+        Descriptor.ReturnKind is ReturnKind.Value or ReturnKind.Void && StreamItem is null
+        && Requirements.Count == 0 && Transforms.Count == 0 && !Descriptor.UsesCallContext && session.Format is null;
+
+    /// <summary>
+    /// A plain call, synchronously. No async state machine: ReadyToRun cannot precompile the start of
+    /// one declared in Hug, so each costs a command JIT-compiled code.
+    /// </summary>
+    private int Call(Func<BindingContext, ValueTask<TResult>> invoke, CliBindingContext context, CliSession session)
+    {
         try
         {
-            if ((Requirements.Count > 0 || Transforms.Count > 0 || Descriptor.UsesCallContext) && !await MeetsRequirementsAsync(context.Call, session))
-                return CliExitCodes.Failure;
             var pending = invoke(context);
-            if (context.HasErrors)
-            {
-                return ReportBindingErrors(context, session);
-            }
-            var result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
-            if (Transforms.Count > 0)
-            {
-                object? value = typeof(TResult) == typeof(NoResult) ? null : result;
-                foreach (var transform in Transforms) value = transform.Apply(value, context.Call);
-                await PrintAsync(value, value?.GetType() ?? typeof(object), session);
-                return CliExitCodes.Success;
-            }
-            if (session.Format is not null && StreamItem is null)
-            {
-                if (typeof(TResult) != typeof(NoResult)) await PrintAsync(result, typeof(TResult), session);
-                return CliExitCodes.Success;
-            }
-            await WriteAsync(result, session.Output, options, cancellationToken);
+            if (context.HasErrors) return ReportBindingErrors(context, session);
+            Write(pending.Result, session.Output, session.Options);
             return CliExitCodes.Success;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await session.Error.WriteLineAsync("Cancelled.");
-            return CliExitCodes.Cancelled;
-        }
-        catch (Exception exception) when (!Api.Exceptions.IsEmpty && Api.Exceptions.Handle(exception, context.Call) is { } handled)
-        {
-            if (handled.Body is not null) await session.Error.WriteLineAsync(PlainText.Format(handled.Body, handled.Body.GetType(), options));
-            return CliExitCodes.Failure;
         }
         catch (Exception exception)
         {
-            await session.Error.WriteLineAsync(session.Debug ? exception.ToString() : $"{Descriptor.DisplayName} failed: {exception.Message}");
+            return Failed(exception, context, session);
+        }
+        finally
+        {
+            var disposing = context.DisposeAsync();
+            if (!disposing.IsCompletedSuccessfully) disposing.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private async Task<int> CallAsync(Task startup, Func<BindingContext, ValueTask<TResult>> invoke, CliBindingContext context, CliSession session, CancellationToken cancellationToken)
+    {
+        await using (context)
+        {
+            await startup;
+            try
+            {
+                if ((Requirements.Count > 0 || Transforms.Count > 0 || Descriptor.UsesCallContext) && !await MeetsRequirementsAsync(context.Call, session))
+                    return CliExitCodes.Failure;
+                var pending = invoke(context);
+                if (context.HasErrors) return ReportBindingErrors(context, session);
+                var result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+                if (Transforms.Count > 0)
+                {
+                    object? value = typeof(TResult) == typeof(NoResult) ? null : result;
+                    foreach (var transform in Transforms) value = transform.Apply(value, context.Call);
+                    await PrintAsync(value, value?.GetType() ?? typeof(object), session);
+                    return CliExitCodes.Success;
+                }
+                if (session.Format is not null && StreamItem is null)
+                {
+                    if (typeof(TResult) != typeof(NoResult)) await PrintAsync(result, typeof(TResult), session);
+                    return CliExitCodes.Success;
+                }
+                await WriteAsync(result, session.Output, session.Options, cancellationToken);
+                return CliExitCodes.Success;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await session.Error.WriteLineAsync("Cancelled.");
+                return CliExitCodes.Cancelled;
+            }
+            catch (Exception exception)
+            {
+                return Failed(exception, context, session);
+            }
+        }
+    }
+
+    /// <summary>The method threw: a registered exception handler's body, else the message (the stack trace with <c>--debug</c>); exit code 1.</summary>
+    private int Failed(Exception exception, CliBindingContext context, CliSession session)
+    {
+        if (!Api.Exceptions.IsEmpty && Api.Exceptions.Handle(exception, context.Call) is { } handled)
+        {
+            if (handled.Body is not null) session.Error.WriteLine(PlainText.Format(handled.Body, handled.Body.GetType(), session.Options));
             return CliExitCodes.Failure;
         }
+        session.Error.WriteLine(session.Debug ? exception.ToString() : $"{Descriptor.DisplayName} failed: {exception.Message}");
+        return CliExitCodes.Failure;
     }
 
     private static readonly Type? StreamItem = TypeShape.AsyncStreamItem(typeof(TResult));
@@ -180,12 +222,18 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     /// <summary>Prints a result: a stream item by item as they arrive, anything else at once (synchronously: a command's output is a console).</summary>
     private static Task WriteAsync(TResult result, TextWriter output, HugOptions options, CancellationToken cancellationToken)
     {
-        if (typeof(TResult) == typeof(NoResult) || result is null) return Task.CompletedTask;
-        if (StreamItem is not null)
+        if (StreamItem is not null && result is not null)
             return Generic.Create<IAsyncStreamPrinter>(typeof(AsyncStreamPrinter<>), StreamItem).PrintAsync(result, output, options, cancellationToken);
+        Write(result, output, options);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A whole result: scalars plain, the rest as indented JSON, nothing for void or null.</summary>
+    private static void Write(TResult result, TextWriter output, HugOptions options)
+    {
+        if (typeof(TResult) == typeof(NoResult) || result is null) return;
         if (PlainText.Format(result, typeof(TResult), options) is { } text) output.WriteLine(text);
         output.Flush();
-        return Task.CompletedTask;
     }
 }
 

@@ -66,7 +66,7 @@ internal static class EndpointIntrospector
         if (type.IsByRef || parameter.IsOut)
             throw new HugConfigurationException($"{method}: parameter '{name}' is ref/out/in; exposed methods take values.");
         var context = DirectiveOf(parameter, method, out var directive);
-        var delimited = parameter.Attributes.First<DelimitedAttribute>();
+        var delimited = parameter.Attributes.Count > 0 ? Delimited(parameter) : null;
         var converter = context == ContextValue.None && !parameter.FromServices
             ? ConverterFactory.TryCreate(type, delimited?.Separator, options)
             : null;
@@ -101,6 +101,9 @@ internal static class EndpointIntrospector
         var type = parameter.Type;
         return type.Assembly == typeof(HugApi).Assembly ? HugValue(type) : ContextOf(type);
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static DelimitedAttribute? Delimited(ParameterFacts parameter) => parameter.Attributes.First<DelimitedAttribute>();
 
     /// <summary>The parameter's <c>[Range]</c>-style validators (a method of its own, so a parameter without attributes loads no DataAnnotations type).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -39,6 +39,7 @@ internal abstract class TypeShape
         : type == typeof(NoResult) ? New<NoResult>()
         : null;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static TypeShape New<T>() => new TypeShape<T>();
 
     /// <summary>Shapes made by reflection; its own class, so the common types never create the cache.</summary>
