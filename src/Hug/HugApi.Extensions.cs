@@ -194,7 +194,11 @@ public sealed partial class HugApi
         : throw new HugConfigurationException($"{endpoint.DisplayName}: parameter '{parameter}' asks for directive '{name}', which is not registered; call api.AddDirective(\"{name}\", ...).");
 
     /// <summary>The transforms of an endpoint on one interface: its <c>[Transform]</c>s, then its router's.</summary>
-    internal IReadOnlyList<ITransform> TransformsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<ITransform> fromRouter)
+    internal IReadOnlyList<ITransform> TransformsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IReadOnlyList<ITransform> fromRouter) =>
+        endpoint.Transforms.Length == 0 && fromRouter.Count == 0 ? [] : CollectTransforms(endpoint, @interface, fromRouter);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static List<ITransform> CollectTransforms(EndpointDescriptor endpoint, HugInterfaces @interface, IReadOnlyList<ITransform> fromRouter)
     {
         var found = new List<ITransform>();
         foreach (var declared in endpoint.Transforms)
@@ -205,8 +209,9 @@ public sealed partial class HugApi
 
     /// <summary>The requirements of an endpoint on one interface: its <c>[Requires]</c> names and its router's, in order.</summary>
     internal IReadOnlyList<Requirement> RequirementsFor(EndpointDescriptor endpoint, HugInterfaces @interface, IEnumerable<Requirement> fromRouter) =>
-        RequirementsFor(endpoint.DisplayName, endpoint.Requires, @interface, fromRouter);
+        endpoint.Requires.Length == 0 && fromRouter is IReadOnlyCollection<Requirement> { Count: 0 } ? [] : RequirementsFor(endpoint.DisplayName, endpoint.Requires, @interface, fromRouter);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal IReadOnlyList<Requirement> RequirementsFor(string owner, IEnumerable<RequiresAttribute> declarations, HugInterfaces @interface, IEnumerable<Requirement> fromRouter)
     {
         var found = new List<Requirement>();

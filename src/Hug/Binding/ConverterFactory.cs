@@ -50,11 +50,11 @@ internal static class ConverterFactory
                 ? Generic.Create<ValueConverter>(typeof(NullableConverter<>), underlying, inner)
                 : null;
         if (!ImplementsParsable(type)) return null;
-        var (description, error) = ScalarMessages.For(type);
+        var message = ScalarMessages.For(type);
         if (Implements(type, typeof(System.Numerics.INumberBase<>)))
-            return Generic.Create<ValueConverter>(typeof(NumberConverter<>), type, description, error,
+            return Generic.Create<ValueConverter>(typeof(NumberConverter<>), type, message.Description, message.Error,
                 Implements(type, typeof(System.Numerics.IBinaryInteger<>)) ? System.Globalization.NumberStyles.Integer : System.Globalization.NumberStyles.Float);
-        return Generic.Create<ValueConverter>(typeof(ParsableConverter<>), type, description, error);
+        return Generic.Create<ValueConverter>(typeof(ParsableConverter<>), type, message.Description, message.Error);
     }
 
     /// <summary>
@@ -88,8 +88,8 @@ internal static class ConverterFactory
 
     private static ParsedNumberConverter<T> Number<T>(NumberParser<T> parse, System.Globalization.NumberStyles styles)
     {
-        var (description, error) = ScalarMessages.For(typeof(T));
-        return new ParsedNumberConverter<T>(description, error, parse, styles);
+        var message = ScalarMessages.For(typeof(T));
+        return new ParsedNumberConverter<T>(message.Description, message.Error, parse, styles);
     }
 
     private static bool ImplementsParsable(Type type) => !type.IsAbstract && Implements(type, typeof(IParsable<>));

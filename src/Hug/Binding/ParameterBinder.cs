@@ -60,7 +60,7 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
 {
     private readonly ValueConverter<T> converter;
     private readonly T defaultValue;
-    private readonly ValidationAttribute[] validators;
+    private readonly ValidationAttribute[]? validators;
     private readonly ObjectValidator? objectValidator;
     private readonly bool wholeBody;
     private readonly string missing;
@@ -72,7 +72,7 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
         validators = parameter.Validators;
         objectValidator = parameter.Source == ParameterSource.Json ? ObjectValidator.For(typeof(T), options.ReadOnlyJson) : null;
         this.wholeBody = wholeBody;
-        missing = $"Required parameter '{parameter.Name}' not supplied";
+        missing = "Required parameter '" + parameter.Name + "' not supplied";
     }
 
     public override object? BindBoxed(BindingContext context) => Bind(context);
@@ -92,12 +92,12 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
             context.AddError(error.Member is null ? name : name + (error.Member[0] == '[' ? "" : ".") + error.Member.TrimStart('.'), error.Message);
             return default!;
         }
-        if (validators.Length > 0) Validate(value, context);
+        if (validators is not null) Validate(value, validators, context);
         if (objectValidator is not null && value is not null) objectValidator.Validate(value, name, context);
         return value;
     }
 
-    private void Validate(T value, BindingContext context)
+    private void Validate(T value, ValidationAttribute[] validators, BindingContext context)
     {
         var boxed = (object?)value;
         var validationContext = new ValidationContext(boxed ?? Parameter) { MemberName = Parameter.Name, DisplayName = Parameter.Name };

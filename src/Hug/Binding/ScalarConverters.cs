@@ -126,26 +126,33 @@ internal sealed class NullableConverter<T>(ScalarConverter<T> inner) : ScalarCon
     }
 }
 
+/// <summary>How a scalar type is described in documentation and help, and the message when a value is not one (a class, not a tuple: a tuple type costs start-up time).</summary>
+internal sealed class ScalarMessage(string description, string error)
+{
+    public string Description => description;
+    public string Error => error;
+}
+
 /// <summary>The descriptions and messages of the well-known scalar types.</summary>
 internal static class ScalarMessages
 {
-    private static readonly (string, string) Whole = ("A whole number", "Invalid whole number provided");
-    private static readonly (string, string) Float = ("A float number", "Invalid float number provided");
+    private static readonly ScalarMessage Whole = new("A whole number", "Invalid whole number provided");
+    private static readonly ScalarMessage Float = new("A float number", "Invalid float number provided");
 
     /// <summary>
     /// The description and error of a scalar type. Primitive numbers go by their <see cref="TypeCode"/>,
     /// so describing an <c>int</c> loads no other type at start-up.
     /// </summary>
-    public static (string Description, string Error) For(Type type)
+    public static ScalarMessage For(Type type)
     {
         switch (Type.GetTypeCode(type))
         {
             case TypeCode.Int32 or TypeCode.Int64 or TypeCode.Int16 or TypeCode.SByte or TypeCode.UInt32 or TypeCode.UInt64 or TypeCode.UInt16 or TypeCode.Byte:
                 return Whole;
             case TypeCode.Double or TypeCode.Single: return Float;
-            case TypeCode.Decimal: return ("A decimal number", "Invalid decimal number provided");
-            case TypeCode.Char: return ("A single character", "Invalid single character provided");
-            case TypeCode.DateTime: return ("A date and time (ISO 8601, such as 2024-01-31T09:30:00Z)", "Invalid date and time provided");
+            case TypeCode.Decimal: return new("A decimal number", "Invalid decimal number provided");
+            case TypeCode.Char: return new("A single character", "Invalid single character provided");
+            case TypeCode.DateTime: return new("A date and time (ISO 8601, such as 2024-01-31T09:30:00Z)", "Invalid date and time provided");
         }
         return Other(type);
     }
@@ -155,16 +162,16 @@ internal static class ScalarMessages
     /// is first called, so naming these beside the primitives would load them all for an <c>int</c>.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static (string Description, string Error) Other(Type type)
+    private static ScalarMessage Other(Type type)
     {
-        if (type == typeof(Guid)) return ("A UUID", "Invalid UUID provided");
-        if (type == typeof(DateTimeOffset)) return ("A date and time with offset (ISO 8601, such as 2024-01-31T09:30:00+01:00)", "Invalid date and time provided");
-        if (type == typeof(DateOnly)) return ("A date (yyyy-mm-dd)", "Invalid date provided");
-        if (type == typeof(TimeOnly)) return ("A time of day (hh:mm:ss)", "Invalid time of day provided");
-        if (type == typeof(TimeSpan)) return ("A time span ([d.]hh:mm:ss)", "Invalid time span provided");
+        if (type == typeof(Guid)) return new("A UUID", "Invalid UUID provided");
+        if (type == typeof(DateTimeOffset)) return new("A date and time with offset (ISO 8601, such as 2024-01-31T09:30:00+01:00)", "Invalid date and time provided");
+        if (type == typeof(DateOnly)) return new("A date (yyyy-mm-dd)", "Invalid date provided");
+        if (type == typeof(TimeOnly)) return new("A time of day (hh:mm:ss)", "Invalid time of day provided");
+        if (type == typeof(TimeSpan)) return new("A time span ([d.]hh:mm:ss)", "Invalid time span provided");
         if (type == typeof(Int128) || type == typeof(UInt128) || type.FullName == "System.Numerics.BigInteger") return Whole;
         if (type == typeof(Half)) return Float;
         var described = type.GetCustomAttribute<DescriptionAttribute>()?.Description;
-        return (described ?? $"A {type.Name} value", $"Invalid {type.Name} value provided");
+        return new(described ?? $"A {type.Name} value", $"Invalid {type.Name} value provided");
     }
 }

@@ -79,15 +79,18 @@ internal sealed class CliApplication : IDisposable
             Document();
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
             return Task.FromResult(ReportParseErrors(parseResult));
-        var configuration = new InvocationConfiguration
-        {
-            Output = session.Output,
-            Error = session.Error,
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
-        };
+        var configuration = new InvocationConfiguration { Output = session.Output, Error = session.Error };
         return parseResult.Action is SynchronousCommandLineAction
             ? Task.FromResult(parseResult.Invoke(configuration))
-            : parseResult.InvokeAsync(configuration, cancellationToken);
+            : InvokeAsync(parseResult, configuration, cancellationToken);
+    }
+
+    /// <summary>An asynchronous command: Ctrl+C cancels its token, and it has ten seconds to finish before the process ends.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Task<int> InvokeAsync(ParseResult parseResult, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    {
+        configuration.ProcessTerminationTimeout = TimeSpan.FromSeconds(10);
+        return parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
     public void Dispose() => services.Dispose();
@@ -162,13 +165,16 @@ internal sealed class CliApplication : IDisposable
             throw new HugConfigurationException(taken is EndpointCommand { Endpoint: var other }
                 ? $"{endpoint.Descriptor.DisplayName}: duplicate command '{string.Join(' ', endpoint.Path)}', already taken by {other.Descriptor.DisplayName}."
                 : $"{endpoint.Descriptor.DisplayName}: command '{string.Join(' ', endpoint.Path)}' has the name of a command group.");
-        if (endpoint.ObservesCancellation)
-            endpoint.Command.SetAction((parseResult, cancellationToken) => endpoint.InvokeAsync(parseResult, session, cancellationToken));
-        else
-            endpoint.Command.SetAction(parseResult => endpoint.InvokeAsync(parseResult, session, CancellationToken.None).GetAwaiter().GetResult());
+        if (endpoint.ObservesCancellation) SetAsyncAction(endpoint);
+        else endpoint.Command.SetAction(parseResult => endpoint.InvokeAsync(parseResult, session, CancellationToken.None).GetAwaiter().GetResult());
         parent.Subcommands.Add(endpoint.Command);
         endpoints.Add(endpoint);
     }
+
+    /// <summary>An action that gets Ctrl+C as its token (a method of its own: the delegate type loads only for such commands).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void SetAsyncAction(CliEndpoint endpoint) =>
+        endpoint.Command.SetAction((parseResult, cancellationToken) => endpoint.InvokeAsync(parseResult, session, cancellationToken));
 
     private HugConfigurationException ServeIsTaken() =>
         new($"{endpoints.First(e => e.Name == ServeCommand.Name).Descriptor.DisplayName}: the command name 'serve' is taken by the built-in HTTP server; rename the command.");

@@ -15,7 +15,9 @@ namespace Hug.Generation;
 public static class GeneratedEndpoints
 {
     private static readonly Lock Gate = new();
-    private static readonly Dictionary<Assembly, Registration> Registrations = [];
+
+    /// <summary>One per assembly, replaced whole under the lock (a handful of entries: an array, no dictionary to build at start-up).</summary>
+    private static Registration[] registrations = [];
 
     /// <summary>Called by the generated module initializer of <paramref name="assembly"/>.</summary>
     /// <param name="assembly">The assembly the generator ran on.</param>
@@ -23,7 +25,14 @@ public static class GeneratedEndpoints
     /// <param name="describe">What the generator knows of one of those types; null to read it through reflection.</param>
     public static void Register(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
     {
-        lock (Gate) Registrations[assembly] = new Registration(types, describe);
+        lock (Gate)
+        {
+            var kept = new List<Registration>(registrations.Length + 1);
+            foreach (var registration in registrations)
+                if (!ReferenceEquals(registration.Assembly, assembly)) kept.Add(registration);
+            kept.Add(new Registration(assembly, types, describe));
+            registrations = [.. kept];
+        }
     }
 
     /// <summary>The types of <paramref name="assembly"/> that declare endpoints, when the generator ran on it.</summary>
@@ -34,27 +43,42 @@ public static class GeneratedEndpoints
     {
         var registration = Find(type.Assembly);
         if (registration is null) return null;
-        lock (Gate)
-        {
-            if (!registration.Described.TryGetValue(type, out var described))
-                registration.Described[type] = described = registration.Describe(type);
-            return described;
-        }
+        lock (Gate) return registration.Describe(type);
     }
 
     private static Registration? Find(Assembly assembly)
     {
         // typeof(T) does not run T's module initializer; make sure the registration happened.
         if (!assembly.IsDynamic) RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        lock (Gate) return Registrations.GetValueOrDefault(assembly);
+        foreach (var registration in Volatile.Read(ref registrations))
+            if (ReferenceEquals(registration.Assembly, assembly)) return registration;
+        return null;
     }
 
-    private sealed class Registration(Func<Type[]> types, Func<Type, GeneratedType?> describe)
+    private sealed class Registration(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
     {
         private Type[]? listed;
+        private readonly List<Described> described = [];
+
+        public Assembly Assembly => assembly;
+
         public Type[] Types() => listed ??= types();
-        public Func<Type, GeneratedType?> Describe { get; } = describe;
-        public Dictionary<Type, GeneratedType?> Described { get; } = [];
+
+        /// <summary>Called under the lock; a type's description is made once.</summary>
+        public GeneratedType? Describe(Type type)
+        {
+            foreach (var entry in described)
+                if (entry.Type == type) return entry.Value;
+            var value = describe(type);
+            described.Add(new Described(type, value));
+            return value;
+        }
+    }
+
+    private sealed class Described(Type type, GeneratedType? value)
+    {
+        public Type Type => type;
+        public GeneratedType? Value => value;
     }
 }
 

@@ -83,7 +83,7 @@ internal sealed record ParameterDescriptor
     public ContextValue Context { get; init; }
     public string? DirectiveName { get; init; }
     public Binding.ValueConverter? Converter { get; init; }
-    public System.ComponentModel.DataAnnotations.ValidationAttribute[] Validators { get; init; } = [];
+    public System.ComponentModel.DataAnnotations.ValidationAttribute[]? Validators { get; init; }
 
     /// <summary>Whether the caller supplies this parameter (it shows in docs and help).</summary>
     public bool IsInput => Source is ParameterSource.Value or ParameterSource.Json;

@@ -27,15 +27,9 @@ internal static class EndpointIntrospector
             for (var j = 0; j < i; j++)
                 if (Naming.SameIgnoringCase(parameters[i].Name, parameters[j].Name))
                     throw new HugConfigurationException($"{displayName}: parameters differ only in case ('{parameters[j].Name}'); names must differ for HTTP and the command line.");
-        List<EndpointTransform>? transforms = null;
-        List<RequiresAttribute>? requires = null;
-        foreach (var attribute in method.Attributes)
-        {
-            if (attribute is TransformAttribute transform) (transforms ??= []).Add(new EndpointTransform(CreateTransform(transform.Type, displayName), transform.Interfaces));
-            if (attribute is RequiresAttribute required) (requires ??= []).Add(required);
-        }
-        foreach (var attribute in method.TypeAttributes)
-            if (attribute is RequiresAttribute required) (requires ??= []).Add(required);
+        EndpointTransform[] transforms = [];
+        RequiresAttribute[] requires = [];
+        if (DeclaresTransformsOrRequirements(method)) Declared(method, displayName, out transforms, out requires);
         return new EndpointDescriptor
         {
             Name = Naming.EndpointName(method.Name),
@@ -44,12 +38,38 @@ internal static class EndpointIntrospector
             Target = target,
             Docs = docs,
             Parameters = parameters,
-            Transforms = transforms?.ToArray() ?? [],
+            Transforms = transforms,
             SocketCall = method.Attributes.Has<SocketCallAttribute>(),
-            Requires = requires?.ToArray() ?? [],
+            Requires = requires,
             ResultType = resultType,
             ReturnKind = returnKind,
         };
+    }
+
+    private static bool DeclaresTransformsOrRequirements(MethodFacts method)
+    {
+        for (var i = 0; i < method.Attributes.Count; i++)
+            if (method.Attributes[i] is TransformAttribute or RequiresAttribute) return true;
+        for (var i = 0; i < method.TypeAttributes.Count; i++)
+            if (method.TypeAttributes[i] is RequiresAttribute) return true;
+        return false;
+    }
+
+    /// <summary>The method's <c>[Transform]</c>s and its and its class's <c>[Requires]</c>, in order (rare: a method of its own).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Declared(MethodFacts method, string displayName, out EndpointTransform[] transforms, out RequiresAttribute[] requires)
+    {
+        var declaredTransforms = new List<EndpointTransform>();
+        var declaredRequires = new List<RequiresAttribute>();
+        foreach (var attribute in method.Attributes)
+        {
+            if (attribute is TransformAttribute transform) declaredTransforms.Add(new EndpointTransform(CreateTransform(transform.Type, displayName), transform.Interfaces));
+            if (attribute is RequiresAttribute required) declaredRequires.Add(required);
+        }
+        foreach (var attribute in method.TypeAttributes)
+            if (attribute is RequiresAttribute required) declaredRequires.Add(required);
+        transforms = [.. declaredTransforms];
+        requires = [.. declaredRequires];
     }
 
     private static ITransform CreateTransform(Type type, string method) =>
@@ -89,7 +109,7 @@ internal static class EndpointIntrospector
             Context = context,
             DirectiveName = directive,
             Converter = converter,
-            Validators = parameter.Attributes.Count > 0 ? ValidatorsOf(parameter) : [],
+            Validators = parameter.Attributes.Count > 0 ? ValidatorsOf(parameter) : null,
         };
     }
 
@@ -107,12 +127,12 @@ internal static class EndpointIntrospector
 
     /// <summary>The parameter's <c>[Range]</c>-style validators (a method of its own, so a parameter without attributes loads no DataAnnotations type).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ValidationAttribute[] ValidatorsOf(ParameterFacts parameter)
+    private static ValidationAttribute[]? ValidatorsOf(ParameterFacts parameter)
     {
         var validators = new List<ValidationAttribute>();
         foreach (var attribute in parameter.Attributes)
             if (attribute is ValidationAttribute validator) validators.Add(validator);
-        return [.. validators];
+        return validators.Count > 0 ? [.. validators] : null;
     }
 
     /// <summary>A directive asked for by an attribute. Rare paths live in their own methods: a method's named types load when it is first called.</summary>

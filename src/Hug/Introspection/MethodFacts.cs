@@ -31,7 +31,7 @@ internal sealed class MethodFacts
     public string DisplayName => DisplayNameOf(DeclaringType, Name);
 
     public static string DisplayNameOf(Type? type, string method) =>
-        type is not null && !type.Name.StartsWith('<') ? $"{type.Name}.{method}" : method;
+        type is not null && !type.Name.StartsWith('<') ? type.Name + "." + method : method;
     public required Type? DeclaringType { get; init; }
     public required bool IsStatic { get; init; }
     public required bool IsGeneric { get; init; }
@@ -134,8 +134,8 @@ internal static class DeclaredAttributes
 {
     public static T? First<T>(this IReadOnlyList<Attribute> attributes) where T : Attribute
     {
-        foreach (var attribute in attributes)
-            if (attribute is T found) return found;
+        for (var i = 0; i < attributes.Count; i++)
+            if (attributes[i] is T found) return found;
         return null;
     }
 

@@ -98,7 +98,7 @@ public sealed class GeneratedEndpointsTests
             Context = p.Context.ToString(),
             p.DirectiveName,
             Converter = p.Converter?.GetType().FullName,
-            Validators = p.Validators.Select(v => v.GetType().FullName + ":" + v.FormatErrorMessage(p.Name)),
+            Validators = (p.Validators ?? []).Select(v => v.GetType().FullName + ":" + v.FormatErrorMessage(p.Name)),
         }),
     }).Append<object>(new { WebSockets = api.WebSocketEndpoints.Select(w => $"{w.Endpoint.FullName}:{w.Route.Path}:{string.Join(',', w.Route.AllowedOrigins ?? [])}") }));
 
