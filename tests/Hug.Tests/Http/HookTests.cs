@@ -31,6 +31,23 @@ public sealed class HookTests
     }
 
     [Fact]
+    public async Task AnAsynchronousStartupFinishesBeforeASynchronousCommand()
+    {
+        var opened = false;
+        var api = new HugApi().OnStartup(async (_, cancellationToken) =>
+        {
+            await Task.Delay(20, cancellationToken);
+            opened = true;
+        });
+        api.Cli.Command("check", () => opened ? "open" : "closed");
+        api.Cli.Command("boom", string () => throw new InvalidOperationException("no"));
+        Assert.Equal("open\n", (await CliRun.RunAsync(api, "check")).Output);
+        var failed = await CliRun.RunAsync(api, "boom");
+        Assert.Equal(1, failed.Exit);
+        Assert.EndsWith(" failed: no\n", failed.Error);
+    }
+
+    [Fact]
     public async Task NotFoundHandlersPerVersion()
     {
         var api = new HugApi()
