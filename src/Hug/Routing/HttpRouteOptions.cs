@@ -59,11 +59,13 @@ public sealed record HttpRouteOptions
         var methods = new string[Methods.Count];
         for (var i = 0; i < methods.Length; i++)
         {
-            var method = Methods[i].Trim().ToUpperInvariant();
+            var method = Methods[i].Trim();
+            if (!IsKnownMethod(method)) method = method.ToUpperInvariant(); // only when needed: the first case mapping initialises casing tables
             if (!IsKnownMethod(method))
                 throw new HugConfigurationException($"{methodName}: unknown HTTP method '{method}' in option 'Methods'; use one of {string.Join(", ", KnownMethods)}.");
-            if (Array.IndexOf(methods, method, 0, i) >= 0)
-                throw new HugConfigurationException($"{methodName}: option 'Methods' names {method} twice.");
+            for (var j = 0; j < i; j++)
+                if (methods[j] == method)
+                    throw new HugConfigurationException($"{methodName}: option 'Methods' names {method} twice.");
             methods[i] = method;
         }
         for (var i = 0; i < Urls.Count; i++)
