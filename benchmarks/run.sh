@@ -31,6 +31,7 @@ build benchmarks/cli/CommandLineCli cli-scl
 publish_r2r examples/Addition r2r-hug
 publish_r2r benchmarks/cli/BareCli r2r-bare
 publish_r2r benchmarks/cli/CommandLineCli r2r-scl
+publish_r2r benchmarks/cli/CommandLineFloor r2r-floor
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
 cat > "$out/post.lua" <<'LUA'
@@ -144,6 +145,7 @@ hyperfine -N --warmup 3 --runs "$cli_runs" --style basic \
   -n "Hug (JIT)" "dotnet $out/cli-hug/Addition.dll add 1 2" \
   -n "bare console (R2R)" "dotnet $out/r2r-bare/BareCli.dll add 1 2" \
   -n "System.CommandLine (R2R)" "dotnet $out/r2r-scl/CommandLineCli.dll add 1 2" \
+  -n "System.CommandLine floor (R2R)" "dotnet $out/r2r-floor/CommandLineFloor.dll add 1 2" \
   -n "Hug (R2R)" "dotnet $out/r2r-hug/Addition.dll add 1 2" 2>&1 | grep -E "Benchmark|Time"
 
 echo
