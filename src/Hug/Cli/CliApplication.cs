@@ -46,8 +46,8 @@ internal sealed class CliApplication : IDisposable
                 Add(CliEndpoint.Create(descriptor, options, services, api));
         if (api.HasHttpEndpoints || endpoints.Count == 0)
         {
-            if (Subcommand(root, ServeCommand.Name) is not null)
-                throw ServeIsTaken();
+            if (Subcommand(root, ServeCommand.Name) is { } taken)
+                throw ServeIsTaken(taken);
             root.Subcommands.Add(root is RootCommand || NamesServe(args) ? ServeCommand.Create(api) : ServeCommand.Named());
         }
         root.SetAction(_ =>
@@ -176,8 +176,9 @@ internal sealed class CliApplication : IDisposable
     private void SetAsyncAction(CliEndpoint endpoint) =>
         endpoint.Command.SetAction((parseResult, cancellationToken) => endpoint.InvokeAsync(parseResult, session, cancellationToken));
 
-    private HugConfigurationException ServeIsTaken() =>
-        new($"{endpoints.First(e => e.Name == ServeCommand.Name).Descriptor.DisplayName}: the command name 'serve' is taken by the built-in HTTP server; rename the command.");
+    private static HugConfigurationException ServeIsTaken(Command taken) => taken is EndpointCommand { Endpoint: var command }
+        ? new($"{command.Descriptor.DisplayName}: the command name 'serve' is taken by the built-in HTTP server; rename the command.")
+        : new($"{((GroupCommand)taken).Documented.DisplayName}: the group name 'serve' is taken by the built-in HTTP server; rename the group.");
 
     private static Command? Subcommand(Command parent, string name)
     {

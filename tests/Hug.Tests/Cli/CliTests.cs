@@ -194,6 +194,24 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task ACommandOrGroupNamedServeIsAConfigurationError()
+    {
+        var command = new HugApi();
+        command.Http.Get("/one", () => 1);
+        command.Cli.Command("serve", () => 2);
+        var (exit, _, error) = await CliRun.RunAsync(command, "serve");
+        Assert.Equal(1, exit);
+        Assert.Contains("the command name 'serve' is taken by the built-in HTTP server", error);
+
+        var group = new HugApi();
+        group.Http.Get("/one", () => 1);
+        group.Cli.Group("serve").Command("now", () => 3);
+        (exit, _, error) = await CliRun.RunAsync(group, "serve", "now");
+        Assert.Equal(1, exit);
+        Assert.Contains("the group name 'serve' is taken by the built-in HTTP server; rename the group.", error);
+    }
+
+    [Fact]
     public async Task ServeOnlyWhenThereAreHttpEndpoints()
     {
         Assert.DoesNotContain("serve", (await CliRun.RunAsync(typeof(CliOnly), "--help")).Output);
