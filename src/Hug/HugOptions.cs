@@ -65,10 +65,15 @@ public sealed class HugOptions
         }
     }
 
-    /// <summary>The JSON settings Hug starts from.</summary>
+    /// <summary>
+    /// The JSON settings Hug starts from: the web defaults, enums as camelCase names, and NaN and the
+    /// infinities as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c> (a method returning one
+    /// gets an answer, not a serialisation failure).
+    /// </summary>
     public static JsonSerializerOptions CreateJsonOptions() => new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 }

@@ -25,16 +25,20 @@ internal static class JsonResponse
     /// <summary>
     /// A result serialised by System.Text.Json with the API's options. A value with no members
     /// (number, string, bool, …) goes straight through its converter, skipping the serializer's
-    /// per-call set-up; objects and collections go through <see cref="JsonSerializer"/>.
+    /// per-call set-up; objects and collections go through <see cref="JsonSerializer"/>, and so do floating-point
+    /// numbers (a converter called directly ignores the options' number handling, which writes NaN as "NaN").
     /// </summary>
     public static ValueTask<FlushResult> WriteAsync<T>(HttpContext http, int status, T value, JsonTypeInfo<T> typeInfo) =>
         WriteAsync(http, status, ContentType, (value, typeInfo), static (writer, state) =>
         {
-            if (typeof(T) != typeof(object) && state.typeInfo.Kind == JsonTypeInfoKind.None && state.value is not null && state.typeInfo.Converter is JsonConverter<T> converter && !converter.HandleNull)
+            if (typeof(T) != typeof(object) && !IsFloatingPoint<T>() && state.typeInfo.Kind == JsonTypeInfoKind.None && state.value is not null && state.typeInfo.Converter is JsonConverter<T> converter && !converter.HandleNull)
                 converter.Write(writer, state.value, state.typeInfo.Options);
             else
                 JsonSerializer.Serialize(writer, state.value, state.typeInfo);
         }, new JsonWriterOptions { Indented = typeInfo.Options.WriteIndented, Encoder = typeInfo.Options.Encoder, SkipValidation = true });
+
+    private static bool IsFloatingPoint<T>() =>
+        typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(double?) || typeof(T) == typeof(float?) || typeof(T) == typeof(Half);
 
     /// <summary>A body rendered already, with its status, Content-Type and Content-Length.</summary>
     public static ValueTask WriteBodyAsync(HttpContext http, int status, string contentType, ReadOnlyMemory<byte> body)
