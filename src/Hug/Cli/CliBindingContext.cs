@@ -9,7 +9,7 @@ namespace Hug.Cli;
 /// generic code ReadyToRun cannot precompile, so a command JIT-compiled seven methods for it).
 /// </summary>
 internal sealed class CliBindingContext(IServiceProvider services, List<CliParameter> parameters, StringValues[] values, CancellationToken cancellation,
-    HugApi api, string endpoint, Func<string, string?> credential)
+    HugApi api, string endpoint, Func<string, string?>? credential)
     : BindingContext
 {
     public override IServiceProvider Services => services;
@@ -27,5 +27,8 @@ internal sealed class CliBindingContext(IServiceProvider services, List<CliParam
     public override RawValue GetBody() => RawValue.Missing;
 
     protected override CallContext CreateCall() =>
-        new(api, endpoint, HugInterfaces.Cli, Services, null, cancellation, null, credential);
+        new(api, endpoint, HugInterfaces.Cli, Services, null, cancellation, null, credential ?? NoCredential);
+
+    /// <summary>The credentials of a command whose requirements read none.</summary>
+    private static string? NoCredential(string name) => null;
 }

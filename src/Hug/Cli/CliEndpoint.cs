@@ -60,9 +60,11 @@ internal abstract class CliEndpoint
     /// <summary>The requirements that apply on the command line, checked in order before binding.</summary>
     public IReadOnlyList<Requirement> Requirements { get; }
 
-    /// <summary>A credential from its option, else its environment variable.</summary>
-    protected Func<string, string?> Credentials(ParseResult parseResult) => name =>
-        credentials is not null && credentials.TryGetValue(name, out var source)
+    /// <summary>A credential from its option, else its environment variable; null when the requirements read none.</summary>
+    protected Func<string, string?>? Credentials(ParseResult parseResult) => credentials is null ? null : CredentialReader(credentials, parseResult);
+
+    private static Func<string, string?> CredentialReader(Dictionary<string, (Option<string> Option, string Variable)> credentials, ParseResult parseResult) => name =>
+        credentials.TryGetValue(name, out var source)
             ? parseResult.GetValue(source.Option) ?? Environment.GetEnvironmentVariable(source.Variable)
             : null;
 

@@ -14,7 +14,7 @@ namespace Hug.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedEndpoints
 {
-    private static readonly Lock Gate = new();
+    private static readonly object Gate = new(); // not System.Threading.Lock: its types would load at every start-up for one uncontended lock
 
     /// <summary>One per assembly, replaced whole under the lock (a handful of entries: an array, no dictionary to build at start-up).</summary>
     private static Registration[] registrations = [];
