@@ -48,8 +48,15 @@ public static class GeneratedEndpoints
 
     private static Registration? Find(Assembly assembly)
     {
+        if (Registered(assembly) is { } registration) return registration;
         // typeof(T) does not run T's module initializer; make sure the registration happened.
-        if (!assembly.IsDynamic) RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        if (assembly.IsDynamic) return null;
+        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        return Registered(assembly);
+    }
+
+    private static Registration? Registered(Assembly assembly)
+    {
         foreach (var registration in Volatile.Read(ref registrations))
             if (ReferenceEquals(registration.Assembly, assembly)) return registration;
         return null;
