@@ -137,7 +137,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
 
     /// <summary>
     /// A plain call, synchronously. No async state machine: ReadyToRun cannot precompile the start of
-    /// one declared in Hug, so each costs a command JIT-compiled code.
+    /// one declared in Hug, so each one a command meets is compiled by the JIT at start-up.
     /// </summary>
     private int Call(Func<BindingContext, ValueTask<TResult>> invoke, CliBindingContext context, CliSession session)
     {
