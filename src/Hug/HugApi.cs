@@ -115,8 +115,8 @@ public sealed partial class HugApi
         var entry = EntryFor(method, null);
         foreach (var attribute in method.Attributes)
         {
-            if (attribute is HttpAttribute http) entry.Http.Add(http.ToOptions(entry.Descriptor.DisplayName).Validate(entry.Descriptor.DisplayName));
-            if (attribute is CliAttribute cli) entry.Cli.Add(new CliCommandOptions { Name = cli.Name, Groups = group is null ? [] : new[] { group } }.Validate(entry.Descriptor.DisplayName));
+            if (attribute is HttpAttribute http) Add(entry, http.ToOptions(entry.Descriptor.DisplayName));
+            if (attribute is CliAttribute cli) Add(entry, new CliCommandOptions { Name = cli.Name, Groups = group is null ? [] : new[] { group } });
         }
     }
 
@@ -159,23 +159,19 @@ public sealed partial class HugApi
 
     internal void Register(Delegate handler, CliCommandOptions options) => Register(MethodFacts.Reflect(Method(handler)), handler.Target, options);
 
-    private void Register(MethodFacts method, object? target, HttpRouteOptions options)
-    {
-        var entry = EntryFor(method, target);
-        entry.Http.Add(options.Validate(entry.Descriptor.DisplayName));
-    }
+    private void Register(MethodFacts method, object? target, HttpRouteOptions options) => Add(EntryFor(method, target), options);
 
-    private void Register(MethodFacts method, object? target, CliCommandOptions options)
-    {
-        var entry = EntryFor(method, target);
-        entry.Cli.Add(options.Validate(entry.Descriptor.DisplayName));
-    }
+    private void Register(MethodFacts method, object? target, CliCommandOptions options) => Add(EntryFor(method, target), options);
+
+    private static void Add(Entry entry, HttpRouteOptions options) => entry.Http.Add(options.Validate(entry.Descriptor.DisplayName));
+
+    private static void Add(Entry entry, CliCommandOptions options) => entry.Cli.Add(options.Validate(entry.Descriptor.DisplayName));
 
     private static MethodInfo Method(Delegate handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         if (handler.GetInvocationList().Length > 1)
-            throw new HugConfigurationException($"{EndpointIntrospector.DisplayName(handler.Method)}: a multicast delegate cannot be exposed; register each method.");
+            throw new HugConfigurationException($"{MethodFacts.DisplayNameOf(handler.Method.DeclaringType, handler.Method.Name)}: a multicast delegate cannot be exposed; register each method.");
         return handler.Method;
     }
 

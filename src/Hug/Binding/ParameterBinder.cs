@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Text.Json;
 using Hug.Introspection;
 using Hug.Invocation;
 using Microsoft.AspNetCore.Http;

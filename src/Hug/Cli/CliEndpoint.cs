@@ -1,6 +1,5 @@
 using Hug.Formats;
 using System.CommandLine;
-using System.Text.Json;
 using Hug.Binding;
 using Hug.Introspection;
 using Hug.Invocation;

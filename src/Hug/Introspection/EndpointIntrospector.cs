@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using System.Text.Json;
 using Hug.Binding;
 
 namespace Hug.Introspection;
@@ -76,8 +75,6 @@ internal static class EndpointIntrospector
         typeof(ITransform).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null
             ? (ITransform)Activator.CreateInstance(type)!
             : throw new HugConfigurationException($"{method}: [Transform({type.Name})] needs a type implementing ITransform with a parameterless constructor.");
-
-    public static string DisplayName(MethodInfo method) => MethodFacts.DisplayNameOf(method.DeclaringType, method.Name);
 
     private static ParameterDescriptor DescribeParameter(ParameterFacts parameter, string method, EndpointDocs docs, HugOptions options)
     {
