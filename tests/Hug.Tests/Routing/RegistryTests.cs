@@ -107,6 +107,7 @@ public sealed class RegistryTests
     [InlineData(typeof(BadStatus), "'Status' is 42")]
     [InlineData(typeof(BadVersion), "version 0")]
     [InlineData(typeof(BadMethod), "unknown HTTP method 'FETCH'")]
+    [InlineData(typeof(TwiceMethod), "names GET twice")]
     [InlineData(typeof(RefParameter), "ref/out")]
     public void InvalidOptionsAreStartupErrors(Type type, string message)
     {
@@ -114,6 +115,10 @@ public sealed class RegistryTests
         Assert.Contains(type.Name + ".", error.Message);
         Assert.Contains(message, error.Message);
     }
+
+    [Fact]
+    public void MethodNamesAreTrimmedAndUpperCased() =>
+        Assert.Equal(["POST", "GET"], new HugApi().AddType(typeof(LooseMethods)).Endpoints.Single().Http.Single().Methods);
 
     [Fact]
     public void UnsupportedParameterTypeIsAStartupErrorNamingMethodAndParameter()
@@ -165,6 +170,8 @@ public sealed class RegistryTests
     public static class BadStatus { [Get(Status = 42)] public static int Take() => 1; }
     public static class BadVersion { [Get(Versions = [0])] public static int Take() => 1; }
     public static class BadMethod { [Http(Methods = ["FETCH"])] public static int Take() => 1; }
+    public static class TwiceMethod { [Http(Methods = ["get", " GET "])] public static int Take() => 1; }
+    public static class LooseMethods { [Http("/loose", Methods = [" post", "Get"])] public static int Take() => 1; }
     public static class RefParameter { [Get] public static int Take(ref int n) => n; }
     public static class Unsupported { [Get] public static int Take(Action callback) => 1; }
 }
