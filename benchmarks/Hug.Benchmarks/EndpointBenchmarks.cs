@@ -57,7 +57,7 @@ public class EndpointBenchmarks
     {
         var descriptor = api.Endpoints.Single(e => e.Name == name);
         var binders = ParameterBinder.For(descriptor, api, _ => false);
-        return HttpEndpoint.Create(descriptor, descriptor.Http[0], new HttpEndpointPlan([], [OutputFormat.Json], InvokerCompiler.Compile(descriptor, binders), api, NullLogger.Instance, false));
+        return HttpEndpoint.Create(descriptor, descriptor.Http[0], new HttpEndpointPlan([OutputFormat.Json], InvokerCompiler.Compile(descriptor, binders), api, NullLogger.Instance, false));
     }
 
     private HttpContext Get(string query)

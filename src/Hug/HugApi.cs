@@ -42,6 +42,22 @@ public sealed partial class HugApi
     /// <summary>The root command-line router: <c>api.Cli.Command(Method)</c>, or <c>api.Cli.Group("users")</c> first.</summary>
     public CliRouter Cli => new(this, new CliCommandOptions());
 
+    /// <summary>
+    /// The Local interface: calls the API's endpoints in process through the same pipeline as every
+    /// other interface (<c>await api.Local.CallAsync&lt;int&gt;("add", new { number_1 = 1, number_2 = 2 })</c>).
+    /// </summary>
+    public LocalInterface Local => new(this);
+
+    /// <summary>The endpoints as calls by name, with their WebSocket and Local pipelines.</summary>
+    internal Pipeline.CallTable Calls => calls ??= new(this);
+
+    private Pipeline.CallTable? calls;
+
+    /// <summary>The container of Local calls made outside any host (the API's own <see cref="Services"/>).</summary>
+    internal Pipeline.ApiServices LocalServices => localServices ??= new(Registrations);
+
+    private Pipeline.ApiServices? localServices;
+
     /// <summary>An API holding every attributed method of <paramref name="assembly"/>.</summary>
     public static HugApi FromAssembly(Assembly assembly, HugOptions? options = null) => new HugApi(options).AddAssembly(assembly);
 

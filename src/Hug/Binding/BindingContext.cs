@@ -32,6 +32,18 @@ internal abstract class BindingContext : IAsyncDisposable
 
     public virtual CancellationToken Cancellation => CancellationToken.None;
 
+    /// <summary>Whether the adapter has input still to read before binding (an HTTP body); the pipeline reads it after the requirements pass.</summary>
+    public virtual bool HasInputToRead => false;
+
+    /// <summary>Reads that input; false when it cannot be read, the adapter then holding its own answer (a 400, a 415).</summary>
+    public virtual ValueTask<bool> ReadInputAsync() => new(true);
+
+    /// <summary>
+    /// Whether an exception is the adapter's own business rather than the call's: the client went away,
+    /// or the transport failed. The pipeline lets it through unmapped (no <c>OnException</c> handler sees it).
+    /// </summary>
+    public virtual bool OwnsException(Exception exception) => exception is OperationCanceledException && Cancellation.IsCancellationRequested;
+
     private CallContext? call;
 
     /// <summary>The call as requirements and directives see it, created on first use.</summary>

@@ -1,3 +1,4 @@
+using Hug.Pipeline;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
@@ -31,7 +32,7 @@ internal sealed class CliApplication : IDisposable
     private readonly List<CliEndpoint> endpoints = [];
     private bool documented;
     private readonly List<GroupCommand> groups = [];
-    private readonly CliServices services;
+    private readonly ApiServices services;
     private readonly CliSession session;
 
     public CliApplication(HugApi api, TextWriter output, TextWriter error, IReadOnlyList<string> args)
@@ -39,7 +40,7 @@ internal sealed class CliApplication : IDisposable
         this.api = api;
         root = args.Count > 0 && args[0].StartsWith('[') ? new RootCommand() : new Command(RootCommand.ExecutableName);
         if (root is RootCommand || AnyCouldBeOption(args)) AddOptions();
-        services = new CliServices(api.Registrations);
+        services = new ApiServices(api.Registrations);
         session = new CliSession(root, output, error, api.Options, Document, AddOptions);
         foreach (var descriptor in api.Endpoints)
             foreach (var options in descriptor.Cli)

@@ -3,6 +3,7 @@ using System.CommandLine;
 using Hug.Binding;
 using Hug.Introspection;
 using Hug.Invocation;
+using Hug.Pipeline;
 using Microsoft.Extensions.Primitives;
 
 namespace Hug.Cli;
@@ -12,7 +13,7 @@ internal abstract class CliEndpoint
 {
     private Dictionary<string, (Option<string> Option, string Variable)>? credentials;
 
-    protected CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api)
+    protected CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, ApiServices services, HugApi api)
     {
         Descriptor = descriptor;
         Services = services;
@@ -67,19 +68,6 @@ internal abstract class CliEndpoint
             ? parseResult.GetValue(source.Option) ?? Environment.GetEnvironmentVariable(source.Variable)
             : null;
 
-    /// <summary>Runs every requirement; the first failure goes to stderr and ends the call with exit code 1.</summary>
-    protected async ValueTask<bool> MeetsRequirementsAsync(CallContext call, CliSession session)
-    {
-        foreach (var requirement in Requirements)
-        {
-            var result = await requirement.CheckAsync(call);
-            if (result.Succeeded) continue;
-            await session.Error.WriteLineAsync($"{result.Title}: {result.Message}");
-            return false;
-        }
-        return true;
-    }
-
     /// <summary>Each bad or missing value as <c>name: problem</c> (the HTTP messages), then the command's usage; exit code 2.</summary>
     protected int ReportBindingErrors(BindingContext context, CliSession session)
     {
@@ -104,29 +92,30 @@ internal abstract class CliEndpoint
     public IReadOnlyList<string> Path { get; }
     public Command Command { get; }
     public List<CliParameter> Parameters { get; }
-    protected CliServices Services { get; }
+    protected ApiServices Services { get; }
 
-    public static CliEndpoint Create(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api) =>
+    public static CliEndpoint Create(EndpointDescriptor descriptor, CliCommandOptions options, ApiServices services, HugApi api) =>
         TypeShape.Of(InvokerCompiler.ResultType(descriptor)).CliEndpoint(descriptor, options, services, api);
 
     /// <summary>Runs the command; the result is the exit code.</summary>
     public abstract Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken);
 }
 
-internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api)
+internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCommandOptions options, ApiServices services, HugApi api)
     : CliEndpoint(descriptor, options, services, api)
 {
     public override Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
     {
+        // Built here, not at start-up: a run calls one command, and only its binders and pipeline are needed.
         var binders = ParameterBinder.For(Descriptor, Api, Services.IsService);
-        var invoke = ReflectionInvoker.Create<TResult>(Descriptor, binders);
+        var pipeline = new CallPipeline<TResult>(Api, Descriptor, HugInterfaces.Cli, ReflectionInvoker.Create<TResult>(Descriptor, binders), Requirements, Transforms);
         var values = new StringValues[Parameters.Count];
         for (var i = 0; i < values.Length; i++) values[i] = Parameters[i].Read(parseResult);
         var startup = Api.Startup.RunOnceAsync(Api, cancellationToken);
         var context = new CliBindingContext(Services.Provider, Parameters, values, cancellationToken, Api, Descriptor.DisplayName, Credentials(parseResult));
         return startup.IsCompletedSuccessfully && IsPlainCall(session)
-            ? Task.FromResult(Call(invoke, context, session))
-            : CallAsync(startup, invoke, context, session, cancellationToken);
+            ? Task.FromResult(Call(pipeline, context, session))
+            : CallAsync(startup, pipeline, context, session, cancellationToken);
     }
 
     /// <summary>Whether nothing in the call waits: a synchronous method, no requirement, transform or call context, the usual output.</summary>
@@ -135,21 +124,19 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         && Requirements.Count == 0 && Transforms.Count == 0 && !Descriptor.UsesCallContext && session.Format is null;
 
     /// <summary>
-    /// A plain call, synchronously. No async state machine: ReadyToRun cannot precompile the start of
-    /// one declared in Hug, so each one a command meets is compiled by the JIT at start-up.
+    /// A plain call, synchronously: the pipeline completes without waiting. No async state machine:
+    /// ReadyToRun cannot precompile the start of one declared in Hug, so each one a command meets is
+    /// compiled by the JIT at start-up.
     /// </summary>
-    private int Call(Func<BindingContext, ValueTask<TResult>> invoke, CliBindingContext context, CliSession session)
+    private int Call(CallPipeline<TResult> pipeline, CliBindingContext context, CliSession session)
     {
         try
         {
-            var pending = invoke(context);
-            if (context.HasErrors) return ReportBindingErrors(context, session);
-            Write(pending.Result, session.Output, session.Options);
+            var pending = pipeline.RunAsync(context);
+            var outcome = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+            if (outcome.Failure is { } failure) return Answer(failure, context, session);
+            Write(outcome.Value, session.Output, session.Options);
             return CliExitCodes.Success;
-        }
-        catch (Exception exception)
-        {
-            return Failed(exception, context, session);
         }
         finally
         {
@@ -158,31 +145,26 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         }
     }
 
-    private async Task<int> CallAsync(Task startup, Func<BindingContext, ValueTask<TResult>> invoke, CliBindingContext context, CliSession session, CancellationToken cancellationToken)
+    private async Task<int> CallAsync(Task startup, CallPipeline<TResult> pipeline, CliBindingContext context, CliSession session, CancellationToken cancellationToken)
     {
         await using (context)
         {
             await startup;
             try
             {
-                if ((Requirements.Count > 0 || Transforms.Count > 0 || Descriptor.UsesCallContext) && !await MeetsRequirementsAsync(context.Call, session))
-                    return CliExitCodes.Failure;
-                var pending = invoke(context);
-                if (context.HasErrors) return ReportBindingErrors(context, session);
-                var result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
-                if (Transforms.Count > 0)
+                var outcome = await pipeline.RunAsync(context);
+                if (outcome.Failure is { } failure) return Answer(failure, context, session);
+                if (outcome.IsTransformed)
                 {
-                    object? value = typeof(TResult) == typeof(NoResult) ? null : result;
-                    foreach (var transform in Transforms) value = transform.Apply(value, context.Call);
-                    await PrintAsync(value, value?.GetType() ?? typeof(object), session);
+                    await PrintAsync(outcome.Transformed, outcome.Transformed?.GetType() ?? typeof(object), session);
                     return CliExitCodes.Success;
                 }
                 if (session.Format is not null && StreamItem is null)
                 {
-                    if (typeof(TResult) != typeof(NoResult)) await PrintAsync(result, typeof(TResult), session);
+                    if (typeof(TResult) != typeof(NoResult)) await PrintAsync(outcome.Value, typeof(TResult), session);
                     return CliExitCodes.Success;
                 }
-                await WriteAsync(result, session.Output, session.Options, cancellationToken);
+                await WriteAsync(outcome.Value, session.Output, session.Options, cancellationToken);
                 return CliExitCodes.Success;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -192,21 +174,33 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
             }
             catch (Exception exception)
             {
-                return Failed(exception, context, session);
+                // Thrown while printing a stream's items: mapped as the pipeline maps the method's own exceptions.
+                return Answer(pipeline.Fail(exception, context), context, session);
             }
         }
     }
 
-    /// <summary>The method threw: a registered exception handler's body, else the message (the stack trace with <c>--debug</c>); exit code 1.</summary>
-    private int Failed(Exception exception, CliBindingContext context, CliSession session)
+    /// <summary>
+    /// A failed call on the command line: a refused requirement's message (exit 1), every binding
+    /// error then the usage (exit 2), a handler's body (exit 1), or the exception's message, its
+    /// stack trace with <c>--debug</c> (exit 1).
+    /// </summary>
+    private int Answer(CallFailure failure, CliBindingContext context, CliSession session)
     {
-        if (!Api.Exceptions.IsEmpty && Api.Exceptions.Handle(exception, context.Call) is { } handled)
+        switch (failure.Kind)
         {
-            if (handled.Body is not null) session.Error.WriteLine(PlainText.Format(handled.Body, handled.Body.GetType(), session.Options));
-            return CliExitCodes.Failure;
+            case FailureKind.Refused:
+                session.Error.WriteLine($"{failure.Refusal!.Title}: {failure.Refusal.Message}");
+                return CliExitCodes.Failure;
+            case FailureKind.Invalid or FailureKind.Rejected:
+                return ReportBindingErrors(context, session);
+            case FailureKind.Handled:
+                if (failure.Handled!.Body is { } body) session.Error.WriteLine(PlainText.Format(body, body.GetType(), session.Options));
+                return CliExitCodes.Failure;
+            default:
+                session.Error.WriteLine(session.Debug ? failure.Exception!.ToString() : $"{Descriptor.DisplayName} failed: {failure.Exception!.Message}");
+                return CliExitCodes.Failure;
         }
-        session.Error.WriteLine(session.Debug ? exception.ToString() : $"{Descriptor.DisplayName} failed: {exception.Message}");
-        return CliExitCodes.Failure;
     }
 
     private static readonly Type? StreamItem = TypeShape.AsyncStreamItem(typeof(TResult));

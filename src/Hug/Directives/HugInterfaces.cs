@@ -13,9 +13,12 @@ public enum HugInterfaces
     /// <summary>The command line.</summary>
     Cli = 2,
 
-    /// <summary>In-process calls, such as a sibling endpoint called through <see cref="CurrentApi"/>.</summary>
+    /// <summary>In-process calls through the pipeline: <see cref="HugApi.Local"/>, and sibling endpoints called through <see cref="CurrentApi"/>.</summary>
     Local = 4,
 
+    /// <summary>Calls over the API's WebSocket call endpoint (<c>{"id", "call", "args"}</c>).</summary>
+    WebSocket = 8,
+
     /// <summary>Every interface.</summary>
-    All = Http | Cli | Local,
+    All = Http | Cli | Local | WebSocket,
 }

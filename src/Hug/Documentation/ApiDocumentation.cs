@@ -15,8 +15,7 @@ internal sealed class ApiDocumentation(HugApi api)
     public JsonObject For(int? version)
     {
         table ??= HttpRouteTable.Build(api.Endpoints.SelectMany(descriptor => descriptor.Http.Select(route =>
-            HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires),
-                api.FormatsFor(descriptor, route), Invoker: null, api, NullLogger.Instance, Development: false)))));
+            HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(api.FormatsFor(descriptor, route), Invoker: null, api, NullLogger.Instance, Development: false)))));
         return HugDocumentation.Build(api, table, version ?? table.LatestVersion);
     }
 }

@@ -11,8 +11,9 @@ namespace Hug.Http;
 /// One HTTP request as the binder sees it. A name is looked up body first, then query, then route
 /// (hug's precedence: route &lt; query &lt; body).
 /// </summary>
-internal sealed class HttpBindingContext(HttpContext http, HugApi api, string endpoint, int? version) : BindingContext
+internal sealed class HttpBindingContext(HttpContext http, HugApi api, string endpoint, int? version, bool readsBody) : BindingContext
 {
+    private bool? hasInputToRead;
     private JsonElement body;
     private bool hasJsonBody;
     private IFormCollection? form;
@@ -24,6 +25,21 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     public override IServiceProvider Services => http.RequestServices;
 
     public override CancellationToken Cancellation => http.RequestAborted;
+
+    /// <summary>A body to read: the endpoint takes inputs and the request has a body.</summary>
+    public override bool HasInputToRead => hasInputToRead ??= readsBody && HasBody(http);
+
+    /// <summary>Why the body could not be read, once <see cref="ReadInputAsync"/> returned false.</summary>
+    public Problem? InputProblem { get; private set; }
+
+    public override async ValueTask<bool> ReadInputAsync()
+    {
+        InputProblem = await ReadBodyAsync();
+        return InputProblem is null;
+    }
+
+    /// <summary>A request the server itself refused (a body too large, bad framing) is answered by the adapter, not by <c>OnException</c>.</summary>
+    public override bool OwnsException(Exception exception) => exception is BadHttpRequestException || base.OwnsException(exception);
 
     public override RawValue GetValue(string name)
     {
@@ -59,7 +75,7 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             : http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0;
 
     /// <summary>Reads a JSON or form body; on failure, the problem to answer with.</summary>
-    public async ValueTask<Problem?> ReadBodyAsync()
+    private async ValueTask<Problem?> ReadBodyAsync()
     {
         var request = http.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))

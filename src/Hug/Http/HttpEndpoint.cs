@@ -3,6 +3,7 @@ using Hug.Binding;
 using Hug.Formats;
 using Hug.Introspection;
 using Hug.Invocation;
+using Hug.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,20 +11,16 @@ using Microsoft.Extensions.Logging;
 namespace Hug.Http;
 
 /// <summary>What an HTTP endpoint is built from, besides its descriptor and route: resolved at start-up.</summary>
-internal sealed record HttpEndpointPlan(IReadOnlyList<Requirement> Requirements, IReadOnlyList<OutputFormat> Formats, Delegate? Invoker,
-    HugApi Api, ILogger Logger, bool Development)
-{
-    public IReadOnlyList<ITransform> Transforms { get; init; } = [];
-}
+internal sealed record HttpEndpointPlan(IReadOnlyList<OutputFormat> Formats, Delegate? Invoker, HugApi Api, ILogger Logger, bool Development);
 
-/// <summary>One exposed method on one set of HTTP route options: checks requirements, binds, invokes and writes.</summary>
-internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan)
+/// <summary>One exposed method on one set of HTTP route options: runs the call pipeline, answers its outcome.</summary>
+internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route)
 {
     public EndpointDescriptor Descriptor { get; } = descriptor;
     public HttpRouteOptions Route { get; } = route;
 
     /// <summary>The requirements that apply over HTTP, checked in order before the body is read.</summary>
-    public IReadOnlyList<Requirement> Requirements { get; } = plan.Requirements;
+    public abstract IReadOnlyList<Requirement> Requirements { get; }
 
     /// <summary>The output formats offered, the default first.</summary>
     public abstract IReadOnlyList<OutputFormat> Formats { get; }
@@ -33,9 +30,6 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
 
     public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) =>
         TypeShape.Of(InvokerCompiler.ResultType(descriptor)).HttpEndpoint(descriptor, route, plan);
-
-    /// <summary>Runs every requirement; the first failure is answered (401 with its challenge, 403, …) and ends the call.</summary>
-    protected ValueTask<bool> MeetsRequirementsAsync(HttpContext http, CallContext call) => RequirementCheck.MeetsAsync(http, call, Requirements);
 
     /// <summary>The format for this request: by URL suffix, else by <c>Accept</c>; null when nothing offered is acceptable.</summary>
     protected OutputFormat? ChooseFormat(HttpContext http, string? suffix)
@@ -60,27 +54,25 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
 
 internal sealed class HttpEndpoint<TResult> : HttpEndpoint
 {
-    private readonly Func<BindingContext, ValueTask<TResult>> invoke;
+    private readonly CallPipeline<TResult> pipeline;
     private readonly bool readsBody;
     private readonly int status;
     private readonly JsonTypeInfo<TResult>? typeInfo;
     private readonly ILogger logger;
     private readonly bool development;
-
     private readonly HugApi api;
-    private readonly bool needsCall;
     private readonly IStreamWriter? streamWriter;
     private readonly long? maxBodySize;
-    private readonly IReadOnlyList<ITransform> transforms;
+    private readonly (string Name, string Value)[] headers;
 
-    public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) : base(descriptor, route, plan)
+    public HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) : base(descriptor, route)
     {
-        var (api, logger, development) = (plan.Api, plan.Logger, plan.Development);
-        this.api = api;
+        api = plan.Api;
+        logger = plan.Logger;
+        development = plan.Development;
+        pipeline = new CallPipeline<TResult>(api, descriptor, HugInterfaces.Http, (Func<BindingContext, ValueTask<TResult>>)plan.Invoker!,
+            api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), api.TransformsFor(descriptor, HugInterfaces.Http, route.Transforms));
         maxBodySize = api.Options.MaxRequestBodySize;
-        transforms = plan.Transforms;
-        needsCall = Requirements.Count > 0 || transforms.Count > 0 || descriptor.UsesCallContext;
-        invoke = (Func<BindingContext, ValueTask<TResult>>)plan.Invoker!;
         streamWriter = StreamItem is null ? null : Generic.Create<IStreamWriter>(typeof(StreamWriter<>), StreamItem);
         Formats = streamWriter is null ? plan.Formats : StreamFormat.Offered;
         headers = [.. route.Headers.Select(h => (h[..h.IndexOf(':')].Trim(), h[(h.IndexOf(':') + 1)..].Trim()))];
@@ -88,9 +80,9 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
         if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)) && !IsFile)
             typeInfo = (JsonTypeInfo<TResult>)api.Options.ReadOnlyJson.GetTypeInfo(typeof(TResult));
-        this.logger = logger;
-        this.development = development;
     }
+
+    public override IReadOnlyList<Requirement> Requirements => pipeline.Requirements;
 
     public override IReadOnlyList<OutputFormat> Formats { get; }
 
@@ -102,26 +94,15 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
             await NotAcceptableAsync(http, suffix);
             return;
         }
-        var context = new HttpBindingContext(http, api, Descriptor.DisplayName, version);
+        var context = new HttpBindingContext(http, api, Descriptor.DisplayName, version, readsBody);
         try
         {
-            if (needsCall && !await MeetsRequirementsAsync(http, context.Call)) return;
             if (maxBodySize is { } limit && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
                 size.MaxRequestBodySize = limit;
-            if (readsBody && HttpBindingContext.HasBody(http) && await context.ReadBodyAsync() is { } bodyProblem)
-            {
-                await bodyProblem.WriteAsync(http);
-                return;
-            }
-            var pending = invoke(context);
-            if (context.HasErrors)
-            {
-                await Problem.Invalid(context.Errors).WriteAsync(http);
-                return;
-            }
-            var result = await pending;
-            if (transforms.Count > 0) await WriteTransformedAsync(http, result, format, context.Call);
-            else await WriteAsync(http, result, format);
+            var outcome = await pipeline.RunAsync(context);
+            if (outcome.Failure is { } failure) await AnswerAsync(http, failure, context);
+            else if (outcome.IsTransformed) await WriteTransformedAsync(http, outcome.Transformed, format);
+            else await WriteAsync(http, outcome.Value, format);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -131,15 +112,32 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         {
             await Fail(http, Problem.One(exception.StatusCode, exception.StatusCode == 413 ? "Content Too Large" : "Bad Request", "request", exception.Message));
         }
-        catch (Exception exception) when (!api.Exceptions.IsEmpty && !http.Response.HasStarted && api.Exceptions.Handle(exception, context.Call) is { } handled)
-        {
-            http.Response.Clear();
-            await JsonResponse.WriteAsync(http, handled, api.Options.ReadOnlyJson);
-        }
         catch (Exception exception)
         {
-            logger.LogError(exception, "{Endpoint} failed on {Method} {Path}", Descriptor.DisplayName, http.Request.Method, http.Request.Path);
-            await Fail(http, Problem.ServerError(development ? exception.ToString() : null));
+            // Thrown while writing the result (a stream's items): mapped as the pipeline maps the method's own exceptions.
+            await AnswerAsync(http, pipeline.Fail(exception, context), context);
+        }
+    }
+
+    /// <summary>A failed call as HTTP answers it: the requirement's status and challenge, the 400 of every error, the handler's response, or a 500.</summary>
+    private Task AnswerAsync(HttpContext http, CallFailure failure, HttpBindingContext context)
+    {
+        switch (failure.Kind)
+        {
+            case FailureKind.Refused:
+                var refusal = failure.Refusal!;
+                if (refusal.Challenge is not null) http.Response.Headers.WWWAuthenticate = refusal.Challenge;
+                return Problem.One(refusal.Status, refusal.Title, refusal.Title, refusal.Message).WriteAsync(http).AsTask();
+            case FailureKind.Rejected:
+                return context.InputProblem!.WriteAsync(http).AsTask();
+            case FailureKind.Invalid:
+                return Problem.Invalid(failure.Errors!).WriteAsync(http).AsTask();
+            case FailureKind.Handled when !http.Response.HasStarted:
+                http.Response.Clear();
+                return JsonResponse.WriteAsync(http, failure.Handled!, api.Options.ReadOnlyJson).AsTask();
+            default:
+                logger.LogError(failure.Exception, "{Endpoint} failed on {Method} {Path}", Descriptor.DisplayName, http.Request.Method, http.Request.Path);
+                return Fail(http, Problem.ServerError(development ? failure.Exception!.ToString() : null)).AsTask();
         }
     }
 
@@ -163,23 +161,9 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         return JsonResponse.WriteBodyAsync(http, status, format.ContentType, format.Render(result, typeof(TResult), api.Options.ReadOnlyJson));
     }
 
-    /// <summary>The result through every transform, then written by its runtime type. A failing transform is a 500, logged by name.</summary>
-    private async Task WriteTransformedAsync(HttpContext http, TResult result, OutputFormat format, CallContext call)
+    /// <summary>A transformed result, written by its runtime type.</summary>
+    private async Task WriteTransformedAsync(HttpContext http, object? value, OutputFormat format)
     {
-        object? value = typeof(TResult) == typeof(NoResult) ? null : result;
-        for (var i = 0; i < transforms.Count; i++)
-        {
-            try
-            {
-                value = transforms[i].Apply(value, call);
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "Transform {Index} ({Transform}) of {Endpoint} failed", i + 1, transforms[i].GetType().Name, Descriptor.DisplayName);
-                await Fail(http, Problem.ServerError(development ? exception.ToString() : null));
-                return;
-            }
-        }
         foreach (var (name, header) in headers) http.Response.Headers.Append(name, header);
         if (value is IResult executable)
         {
@@ -191,8 +175,6 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
     }
 
     private static readonly bool IsFile = FileResults.IsFileResult(typeof(TResult));
-
-    private readonly (string Name, string Value)[] headers;
 
     private static readonly Type? StreamItem = TypeShape.AsyncStreamItem(typeof(TResult));
 

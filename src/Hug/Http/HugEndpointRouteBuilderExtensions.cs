@@ -44,11 +44,7 @@ public static class HugEndpointRouteBuilderExtensions
             var binders = ParameterBinder.For(descriptor, api, t => isService?.IsService(t) == true);
             var invoker = InvokerCompiler.Compile(descriptor, binders);
             foreach (var route in descriptor.Http)
-                httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(
-                    api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), api.FormatsFor(descriptor, route), invoker, api, logger, development)
-                {
-                    Transforms = api.TransformsFor(descriptor, HugInterfaces.Http, route.Transforms),
-                }));
+                httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(api.FormatsFor(descriptor, route), invoker, api, logger, development)));
         }
         var table = HttpRouteTable.Build(httpEndpoints);
         var notFoundResponder = new NotFoundResponder(api, table);
@@ -76,7 +72,7 @@ public static class HugEndpointRouteBuilderExtensions
             webSockets.Add((typeof(Hug.WebSockets.CallsEndpoint), new WebSocketAttribute(api.Options.WebSocketCallPath)));
         foreach (var (type, route) in webSockets)
         {
-            var requirements = api.RequirementsFor(type.Name, type.GetCustomAttributes<RequiresAttribute>(), HugInterfaces.Http, []);
+            var requirements = api.RequirementsFor(type.Name, type.GetCustomAttributes<RequiresAttribute>(), HugInterfaces.Http | HugInterfaces.WebSocket, []);
             var handler = new Hug.WebSockets.WebSocketHandler(type, route.Path, route.AllowedOrigins ?? [], requirements, api, api.Hub, logger);
             group.Map(route.Path, handler.HandleAsync).WithDisplayName($"Hug WebSocket {route.Path}");
         }

@@ -1,3 +1,4 @@
+using Hug.Pipeline;
 using System.Collections.Concurrent;
 using Hug.Binding;
 using Hug.Cli;
@@ -65,8 +66,12 @@ internal abstract class TypeShape
 
     public abstract ParameterBinder ServiceBinder(ParameterDescriptor parameter);
 
+    /// <summary>The call pipeline of an endpoint whose result is this type, over an invoker made for it.</summary>
+    public abstract Pipeline.CallPipeline Pipeline(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, Delegate invoker,
+        IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms);
+
     /// <summary>The command of an endpoint whose result (<see cref="InvokerCompiler.ResultType"/>) is this type.</summary>
-    public abstract CliEndpoint CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api);
+    public abstract CliEndpoint CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, ApiServices services, HugApi api);
 
     /// <summary>The HTTP handler of an endpoint whose result is this type.</summary>
     public abstract HttpEndpoint HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan);
@@ -82,7 +87,11 @@ internal sealed class TypeShape<T> : TypeShape
 
     public override ParameterBinder ServiceBinder(ParameterDescriptor parameter) => new ServiceBinder<T>(parameter);
 
-    public override CliEndpoint CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, CliServices services, HugApi api) =>
+    public override Pipeline.CallPipeline Pipeline(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, Delegate invoker,
+        IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
+        new Pipeline.CallPipeline<T>(api, endpoint, @interface, (Func<BindingContext, ValueTask<T>>)invoker, requirements, transforms);
+
+    public override CliEndpoint CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, ApiServices services, HugApi api) =>
         new CliEndpoint<T>(descriptor, options, services, api);
 
     public override HttpEndpoint HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) =>

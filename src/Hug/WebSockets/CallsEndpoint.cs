@@ -1,17 +1,19 @@
 using System.Text.Json;
 using Hug.Binding;
 using Hug.Introspection;
-using Hug.Http;
+using Hug.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace Hug.WebSockets;
 
 /// <summary>
 /// The methods of the API as WebSocket messages: <c>{"id": 1, "call": "add", "args": {…}}</c> →
-/// <c>{"id": 1, "result": 3}</c> or <c>{"id": 1, "errors": {…}}</c> (HTTP's messages). Calls on one
+/// <c>{"id": 1, "result": 3}</c> or <c>{"id": 1, "status": 400, "errors": {…}}</c> (HTTP's status and
+/// messages; an <c>OnException</c> handler's answer is <c>{"id", "status", "body"}</c>). Calls on one
 /// socket run concurrently and replies carry their id; a stream answers <c>{"id", "item"}</c> per
-/// item, then <c>{"id", "done": true}</c>. The HTTP requirements of a method apply, checked
-/// against the upgrade request.
+/// item, then <c>{"id", "done": true}</c>. Each call runs the endpoint's WebSocket pipeline: the
+/// method's HTTP requirements apply (checked against the upgrade request), and the transforms scoped
+/// to <see cref="HugInterfaces.WebSocket"/>.
 /// </summary>
 internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) : WebSocketEndpoint
 {
@@ -24,7 +26,7 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         }
         catch (JsonException exception)
         {
-            return ws.SendJsonAsync(new { id = (object?)null, errors = new Dictionary<string, string> { ["message"] = JsonErrors.Malformed(exception) } });
+            return Errors(ws, null, 400, "message", JsonErrors.Malformed(exception));
         }
         _ = RunAsync(ws, document);
         return Task.CompletedTask;
@@ -39,43 +41,20 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("call", out var callElement) || callElement.ValueKind != JsonValueKind.String)
             {
-                await Errors(ws, id, "call", "Send {\"id\": …, \"call\": \"name\", \"args\": {…}}");
+                await Errors(ws, id, 400, "call", "Send {\"id\": …, \"call\": \"name\", \"args\": {…}}");
                 return;
             }
             var name = callElement.GetString()!;
-            var endpoint = Find(name);
+            var endpoint = api.Calls.Find(name, null, IsCallable);
             if (endpoint is null)
             {
-                await Errors(ws, id, "call", $"Unknown call '{name}'");
+                await Errors(ws, id, 404, "call", $"Unknown call '{name}'");
                 return;
             }
             var values = new Dictionary<string, RawValue>(StringComparer.OrdinalIgnoreCase);
             if (root.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Object)
                 foreach (var property in args.EnumerateObject()) values[property.Name] = RawValue.FromJson(property.Value);
-            var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.Http, ws.Http.RequestServices, ws.Http, ws.Aborted, null, static _ => null);
-            foreach (var requirement in api.RequirementsFor(endpoint, HugInterfaces.Http, endpoint.Http.SelectMany(r => r.Requires)))
-            {
-                var check = await requirement.CheckAsync(call);
-                if (!check.Succeeded)
-                {
-                    await Errors(ws, id, check.Title, check.Message);
-                    return;
-                }
-            }
-            await using var context = new LocalBindingContext(call, endpoint.DisplayName, values);
-            var result = await LocalInvokers.For(api, endpoint, ws.Http.RequestServices)(context);
-            if (context.HasErrors)
-            {
-                await ws.SendJsonAsync(new { id, errors = context.Errors });
-                return;
-            }
-            if (result is not null && StreamItems(result) is { } items)
-            {
-                await foreach (var item in items.WithCancellation(ws.Aborted)) await ws.SendJsonAsync(new { id, item });
-                await ws.SendJsonAsync(new { id, done = true });
-                return;
-            }
-            await ws.SendJsonAsync(new { id, result });
+            await CallAsync(ws, id, endpoint, values);
         }
         catch (OperationCanceledException) when (ws.Aborted.IsCancellationRequested)
         {
@@ -83,13 +62,47 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         catch (Exception exception)
         {
             logger.LogError(exception, "WebSocket call failed");
-            if (ws.IsOpen) await Errors(ws, id, "500 Internal Server Error", "The server failed to complete the call; the error has been logged");
+            if (ws.IsOpen) await Errors(ws, id, 500, "500 Internal Server Error", "The server failed to complete the call; the error has been logged");
         }
     }
 
-    private EndpointDescriptor? Find(string name) => api.Endpoints.FirstOrDefault(e =>
-        (e.SocketCall || (api.Options.AllMethodsOverWebSocket && (e.Http.Length > 0 || e.Cli.Length > 0)))
-        && (string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase) || Naming.Kebab(e.Name) == name));
+    /// <summary>Runs the endpoint's WebSocket pipeline and answers its outcome: the result, each item of a stream, or the failure.</summary>
+    private async Task CallAsync(WebSocketConnection ws, object? id, EndpointDescriptor endpoint, Dictionary<string, RawValue> values)
+    {
+        var services = ws.Http.RequestServices;
+        var pipeline = api.Calls.For(endpoint, HugInterfaces.WebSocket, services);
+        var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.WebSocket, services, ws.Http, ws.Aborted, null, static _ => null);
+        await using var context = new ArgumentsBindingContext(call, values);
+        CallFailure? failure;
+        try
+        {
+            var outcome = await pipeline.RunBoxedAsync(context);
+            failure = outcome.Failure;
+            if (failure is null)
+            {
+                if (outcome.Boxed is { } result && StreamItems(result) is { } items)
+                {
+                    await foreach (var item in items.WithCancellation(ws.Aborted)) await ws.SendJsonAsync(new { id, item });
+                    await ws.SendJsonAsync(new { id, done = true });
+                }
+                else await ws.SendJsonAsync(new { id, result = outcome.Boxed });
+                return;
+            }
+        }
+        catch (Exception exception) when (!context.OwnsException(exception) && !ws.Aborted.IsCancellationRequested)
+        {
+            // Thrown by a stream's items: mapped as the pipeline maps the method's own exceptions.
+            failure = pipeline.Fail(exception, context);
+        }
+        if (failure.Kind == FailureKind.Failed) logger.LogError(failure.Exception, "WebSocket call {Endpoint} failed", endpoint.DisplayName);
+        if (!ws.IsOpen) return;
+        if (failure.Kind == FailureKind.Handled) await ws.SendJsonAsync(new { id, status = failure.Status, body = failure.Handled!.Body });
+        else await ws.SendJsonAsync(new { id, status = failure.Status, errors = failure.ErrorMap });
+    }
+
+    /// <summary>Methods marked <c>[SocketCall]</c>, or every exposed method with <see cref="HugOptions.AllMethodsOverWebSocket"/>.</summary>
+    private bool IsCallable(EndpointDescriptor endpoint) =>
+        endpoint.SocketCall || (api.Options.AllMethodsOverWebSocket && (endpoint.Http.Length > 0 || endpoint.Cli.Length > 0));
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<object, IAsyncEnumerable<object?>>?> Streams = new();
 
@@ -105,6 +118,6 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         await foreach (var item in (IAsyncEnumerable<T>)items) yield return item;
     }
 
-    private static Task Errors(WebSocketConnection ws, object? id, string key, string message) =>
-        ws.SendJsonAsync(new { id, errors = new Dictionary<string, string> { [key] = message } });
+    private static Task Errors(WebSocketConnection ws, object? id, int status, string key, string message) =>
+        ws.SendJsonAsync(new { id, status, errors = new Dictionary<string, string> { [key] = message } });
 }

@@ -35,7 +35,7 @@ internal sealed class WebSocketHandler(Type endpointType, string path, string[] 
         }
         if (requirements.Count > 0)
         {
-            var call = new CallContext(api, endpointType.Name, HugInterfaces.Http, http.RequestServices, http, http.RequestAborted, null, static _ => null);
+            var call = new CallContext(api, endpointType.Name, HugInterfaces.WebSocket, http.RequestServices, http, http.RequestAborted, null, static _ => null);
             if (!await RequirementCheck.MeetsAsync(http, call, requirements)) return;
         }
         if (!http.WebSockets.IsWebSocketRequest)

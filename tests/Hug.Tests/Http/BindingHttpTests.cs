@@ -266,6 +266,8 @@ public sealed class DependencyInjectionTests
         Assert.Equal("\"2026-11-22\"", await client.GetStringAsync("/today"));
         Assert.Equal("\"2026-11-22\"", await client.GetStringAsync("/instance"));
         Assert.Equal("\"2026-11-22\"", await client.GetStringAsync("/instance"));
+        // Per-call instances are disposed with the response, which completes just after the client has read it.
+        for (var wait = 0; wait < 100 && InstanceApi.Disposed < before + 2; wait++) await Task.Delay(50);
         Assert.True(InstanceApi.Disposed >= before + 2);
         Assert.Equal("\"null|null|5|Green\"", await client.GetStringAsync("/optional"));
     }

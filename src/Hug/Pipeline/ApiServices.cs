@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hug.Cli;
+namespace Hug.Pipeline;
 
 /// <summary>
-/// The DI container of the command line, built from <see cref="HugApi.Services"/> only when the API
-/// registered any, so a plain command pays nothing for DI.
+/// The API's own DI container, for calls made outside a web host (the command line, Local calls):
+/// built from <see cref="HugApi.Services"/> only when the API registered any, so a plain command
+/// pays nothing for DI.
 /// </summary>
-internal sealed class CliServices(IServiceCollection? registrations) : IDisposable
+internal sealed class ApiServices(IServiceCollection? registrations) : IDisposable
 {
     private ServiceProvider? provider;
 

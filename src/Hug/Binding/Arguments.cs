@@ -1,0 +1,37 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace Hug.Binding;
+
+/// <summary>In-process arguments (an anonymous object, a record or a dictionary) as the raw values the binder reads.</summary>
+internal static class Arguments
+{
+    /// <summary>
+    /// Each property or entry by name (case-insensitive): text stays text, so it is converted and
+    /// validated exactly as a query string would be; anything else goes through JSON with the API's settings.
+    /// </summary>
+    public static Dictionary<string, RawValue> From(object? arguments, JsonSerializerOptions json)
+    {
+        var values = new Dictionary<string, RawValue>(StringComparer.OrdinalIgnoreCase);
+        IEnumerable<KeyValuePair<string, object?>> pairs = arguments switch
+        {
+            null => [],
+            IEnumerable<KeyValuePair<string, object?>> dictionary => dictionary,
+            _ => Properties(arguments),
+        };
+        foreach (var (key, value) in pairs)
+            values[key] = value switch
+            {
+                null => RawValue.Missing,
+                string text => RawValue.FromStrings(text),
+                JsonElement element => RawValue.FromJson(element),
+                _ => RawValue.FromJson(JsonSerializer.SerializeToElement(value, value.GetType(), json)),
+            };
+        return values;
+    }
+
+    // Reflection over the caller's object: not trim-safe; the AOT issue replaces it with generated accessors.
+    private static IEnumerable<KeyValuePair<string, object?>> Properties(object arguments) =>
+        arguments.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(arguments)));
+}

@@ -1,0 +1,128 @@
+using Hug.Binding;
+using Hug.Introspection;
+using Hug.Invocation;
+
+namespace Hug.Pipeline;
+
+/// <summary>
+/// The one place a call's steps are written: requirements → the adapter's input → bind and invoke →
+/// transforms → exception mapping. Built once per endpoint and interface (per route over HTTP, whose
+/// routes add their own requirements and transforms); every adapter (HTTP, CLI, WebSocket calls,
+/// Local) runs it and only answers its <see cref="CallOutcome{TResult}"/>.
+/// </summary>
+internal abstract class CallPipeline
+{
+    protected CallPipeline(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms)
+    {
+        Api = api;
+        Endpoint = endpoint;
+        Interface = @interface;
+        RequirementList = requirements;
+        TransformList = transforms;
+    }
+
+    public HugApi Api { get; }
+    public EndpointDescriptor Endpoint { get; }
+    public HugInterfaces Interface { get; }
+
+    /// <summary>The requirements that apply on this interface, checked in order before any input is read.</summary>
+    public IReadOnlyList<Requirement> Requirements => RequirementList;
+
+    /// <summary>Whether the interface transforms results (the result is then an object of any type).</summary>
+    public bool Transforms => TransformList.Count > 0;
+
+    protected IReadOnlyList<Requirement> RequirementList { get; }
+    protected IReadOnlyList<ITransform> TransformList { get; }
+
+    /// <summary>The pipeline of an endpoint whose invoker (<see cref="InvokerCompiler.ResultType"/>) is known only as a <see cref="Delegate"/>.</summary>
+    public static CallPipeline Create(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, Delegate invoker,
+        IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
+        TypeShape.Of(InvokerCompiler.ResultType(endpoint)).Pipeline(api, endpoint, @interface, invoker, requirements, transforms);
+
+    /// <summary>Runs the call with its result as an object (WebSocket calls and Local callers, which serialise or cast it).</summary>
+    public abstract ValueTask<CallOutcome<object?>> RunBoxedAsync(BindingContext context);
+
+    /// <summary>
+    /// An exception of the call as the API maps it: the most specific <c>OnException</c> handler's
+    /// answer, else a failure. Adapters call it too for what throws while they write a result (a stream).
+    /// </summary>
+    public CallFailure Fail(Exception exception, BindingContext context) =>
+        !Api.Exceptions.IsEmpty && Api.Exceptions.Handle(exception, context.Call) is { } handled
+            ? CallFailure.HandledBy(handled, exception)
+            : CallFailure.Failed(exception);
+}
+
+internal sealed class CallPipeline<TResult> : CallPipeline
+{
+    private readonly Func<BindingContext, ValueTask<TResult>> invoke;
+
+    /// <summary>A pipeline over <paramref name="invoke"/> with the requirements and transforms of <paramref name="interface"/> (<c>HugApi.RequirementsFor</c>, <c>TransformsFor</c>).</summary>
+    public CallPipeline(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, Func<BindingContext, ValueTask<TResult>> invoke,
+        IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms)
+        : base(api, endpoint, @interface, requirements, transforms)
+    {
+        this.invoke = invoke;
+    }
+
+    /// <summary>
+    /// Runs the call. A call with nothing to wait for before the method (no requirement, no input
+    /// to read, no transform) and a synchronous method completes without an async state machine:
+    /// the command line's start-up and HTTP's GETs take that path.
+    /// </summary>
+    public ValueTask<CallOutcome<TResult>> RunAsync(BindingContext context)
+    {
+        if (RequirementList.Count > 0 || TransformList.Count > 0 || context.HasInputToRead) return RunStepsAsync(context);
+        try
+        {
+            var pending = invoke(context);
+            if (context.HasErrors) return new(CallOutcome<TResult>.Of(CallFailure.Invalid(context.Errors)));
+            return pending.IsCompletedSuccessfully ? new(CallOutcome<TResult>.Of(pending.Result)) : AwaitResultAsync(pending, context);
+        }
+        catch (Exception exception) when (!context.OwnsException(exception))
+        {
+            return new(CallOutcome<TResult>.Of(Fail(exception, context)));
+        }
+    }
+
+    private async ValueTask<CallOutcome<TResult>> AwaitResultAsync(ValueTask<TResult> pending, BindingContext context)
+    {
+        try
+        {
+            return CallOutcome<TResult>.Of(await pending);
+        }
+        catch (Exception exception) when (!context.OwnsException(exception))
+        {
+            return CallOutcome<TResult>.Of(Fail(exception, context));
+        }
+    }
+
+    private async ValueTask<CallOutcome<TResult>> RunStepsAsync(BindingContext context)
+    {
+        try
+        {
+            for (var i = 0; i < RequirementList.Count; i++)
+            {
+                var check = await RequirementList[i].CheckAsync(context.Call);
+                if (!check.Succeeded) return CallOutcome<TResult>.Of(CallFailure.Refused(check));
+            }
+            if (context.HasInputToRead && !await context.ReadInputAsync()) return CallOutcome<TResult>.Of(CallFailure.Rejected);
+            var pending = invoke(context);
+            if (context.HasErrors) return CallOutcome<TResult>.Of(CallFailure.Invalid(context.Errors));
+            var result = await pending;
+            if (TransformList.Count == 0) return CallOutcome<TResult>.Of(result);
+            object? value = typeof(TResult) == typeof(NoResult) ? null : result;
+            for (var i = 0; i < TransformList.Count; i++) value = TransformList[i].Apply(value, context.Call);
+            return CallOutcome<TResult>.OfTransformed(value);
+        }
+        catch (Exception exception) when (!context.OwnsException(exception))
+        {
+            return CallOutcome<TResult>.Of(Fail(exception, context));
+        }
+    }
+
+    public override async ValueTask<CallOutcome<object?>> RunBoxedAsync(BindingContext context)
+    {
+        var outcome = await RunAsync(context);
+        return outcome.Succeeded ? CallOutcome<object?>.Of(outcome.Boxed) : CallOutcome<object?>.Of(outcome.Failure!);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Hug.Binding;
+using Hug.Introspection;
+using Hug.Invocation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hug.Pipeline;
+
+/// <summary>
+/// One API's endpoints as calls by name (WebSocket calls, Local calls, <see cref="CurrentApi"/>):
+/// finds an endpoint and holds its pipeline per interface, built on first use and kept by the API
+/// (never in a static: two APIs in a process keep their own settings).
+/// </summary>
+internal sealed class CallTable(HugApi api)
+{
+    private readonly ConcurrentDictionary<EndpointDescriptor, CallPipeline> webSocket = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<EndpointDescriptor, CallPipeline> local = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The endpoint called <paramref name="name"/>: its method name (any case) or its kebab-case name.
+    /// Among versions of one name, the one serving <paramref name="version"/>, else the version-less one.
+    /// </summary>
+    public EndpointDescriptor? Find(string name, int? version, Func<EndpointDescriptor, bool>? callable = null)
+    {
+        EndpointDescriptor? first = null, unversioned = null;
+        foreach (var endpoint in api.Endpoints)
+        {
+            if (callable is not null && !callable(endpoint)) continue;
+            if (!string.Equals(endpoint.Name, name, StringComparison.OrdinalIgnoreCase) && !string.Equals(endpoint.Facts.Name, name, StringComparison.OrdinalIgnoreCase)
+                && Naming.Kebab(endpoint.Name) != name) continue;
+            if (version is { } v && endpoint.Http.Any(r => r.Versions.Contains(v))) return endpoint;
+            first ??= endpoint;
+            if (unversioned is null && endpoint.Http.All(r => r.Versions.Count == 0)) unversioned = endpoint;
+        }
+        return unversioned ?? first;
+    }
+
+    /// <summary>
+    /// The pipeline of <paramref name="endpoint"/> on <paramref name="interface"/> (WebSocket or Local).
+    /// WebSocket calls keep the HTTP requirements of the method and its routes (a call is an HTTP
+    /// request by other means), and apply the transforms scoped to WebSockets.
+    /// </summary>
+    public CallPipeline For(EndpointDescriptor endpoint, HugInterfaces @interface, IServiceProvider services) =>
+        (@interface == HugInterfaces.WebSocket ? webSocket : local).GetOrAdd(endpoint, static (endpoint, state) => state.table.Build(endpoint, state.@interface, state.services),
+            (table: this, @interface, services));
+
+    private CallPipeline Build(EndpointDescriptor endpoint, HugInterfaces @interface, IServiceProvider services)
+    {
+        var isService = services.GetService<IServiceProviderIsService>();
+        var invoker = InvokerCompiler.Compile(endpoint, ParameterBinder.For(endpoint, api, t => isService?.IsService(t) == true));
+        var requirements = @interface == HugInterfaces.WebSocket
+            ? api.RequirementsFor(endpoint, HugInterfaces.Http | HugInterfaces.WebSocket, endpoint.Http.SelectMany(r => r.Requires))
+            : api.RequirementsFor(endpoint, @interface, []);
+        return CallPipeline.Create(api, endpoint, @interface, invoker, requirements, api.TransformsFor(endpoint, @interface, []));
+    }
+}

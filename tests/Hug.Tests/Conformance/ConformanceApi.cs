@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
+
+namespace Hug.Tests.Conformance;
+
+/// <summary>The API every interface is checked against: one method per behaviour of the call pipeline.</summary>
+public static class ConformanceApi
+{
+    [Get, Cli, SocketCall]
+    public static int Add(int number_1, int number_2) => number_1 + number_2;
+
+    [Get, Cli, SocketCall]
+    public static int Pick([Range(1, 10)] int n, int offset = 0) => n + offset;
+
+    [Get, Cli, SocketCall, Requires("sesame")]
+    public static string Secret() => "opened";
+
+    [Get, Cli, SocketCall]
+    public static int Taken(string name) => throw new NameTakenException(name);
+
+    [Get, Cli, SocketCall]
+    public static int Broken() => throw new InvalidOperationException("boom");
+
+    [Get, Cli, SocketCall, Transform(typeof(Doubled))]
+    public static int Twice(int n) => n;
+
+    [Get, Cli, SocketCall, Transform(typeof(Doubled), Interfaces = HugInterfaces.Cli | HugInterfaces.Local)]
+    public static int DoubledOffHttp(int n) => n;
+
+    [Get, Cli, SocketCall]
+    public static async IAsyncEnumerable<int> Count(int to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 1; i <= to; i++)
+        {
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return i;
+        }
+    }
+
+    [Get, Cli, SocketCall]
+    public static string Via(HugInterfaces @interface) => @interface.ToString();
+
+    /// <summary>A sibling call through <see cref="CurrentApi"/>: the sibling's requirements and validation apply.</summary>
+    [Get, Cli, SocketCall]
+    public static async Task<int> PickThroughSibling(int n, CurrentApi api) => await api.CallAsync<int>("pick", new { n });
+
+    public static HugApi Create() => new HugApi()
+        .AddType(typeof(ConformanceApi))
+        .AddRequirement("sesame", Requirement.From("the word", call => call.Credential("word") == "sesame", "Say the word"))
+        .OnException<NameTakenException>((exception, _) => new ErrorResponse(409, new { taken = exception.Name }));
+}
+
+public sealed class NameTakenException(string name) : Exception($"'{name}' is taken")
+{
+    public string Name { get; } = name;
+}
+
+public sealed class Doubled : ITransform
+{
+    public object? Apply(object? result, CallContext call) => result is int n ? n * 2 : result;
+}

@@ -1,0 +1,96 @@
+using Hug.Tests.Support;
+
+namespace Hug.Tests.Conformance;
+
+/// <summary>One API, served once, reached through each of its four interfaces.</summary>
+public sealed class ConformanceFixture : IAsyncLifetime
+{
+    public HugApi Api { get; } = ConformanceApi.Create();
+
+    public HugServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Api.Options.AllMethodsOverWebSocket = false;
+        Server = await HugServer.StartAsync(Api);
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    public CallInterface Interface(string name) => name switch
+    {
+        "HTTP" => new HttpInterface(Server),
+        "CLI" => new CliInterface(Api),
+        "WebSocket" => new WebSocketInterface(Server),
+        _ => new LocalCallInterface(Api),
+    };
+}
+
+/// <summary>
+/// The conformance suite: one table of calls, each made over HTTP, the command line, WebSocket calls
+/// and Local, expecting the same result or the same error. Where an interface answers differently by
+/// design, the case says so (the command line has no status: refusals, handled and unhandled
+/// exceptions are all exit 1).
+/// </summary>
+public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture<ConformanceFixture>
+{
+    public static readonly string[] Interfaces = ["HTTP", "CLI", "WebSocket", "Local"];
+
+    /// <summary>Each case: name, endpoint, arguments, and the expected outcome (optionally per interface).</summary>
+    private static readonly Dictionary<string, (string Endpoint, Dictionary<string, string> Args, Func<string, Observed> Expected)> Cases = new()
+    {
+        ["result"] = ("add", new() { ["number_1"] = "1", ["number_2"] = "2" }, _ => Ok("3")),
+        ["invalid value"] = ("add", new() { ["number_1"] = "x", ["number_2"] = "2" },
+            _ => Invalid(("number_1", "Invalid whole number provided"))),
+        ["missing value"] = ("add", new() { ["number_1"] = "1" }, _ => Invalid(("number_2", "Required parameter 'number_2' not supplied"))),
+        ["every error at once"] = ("add", new(), _ => Invalid(("number_1", "Required parameter 'number_1' not supplied"), ("number_2", "Required parameter 'number_2' not supplied"))),
+        ["validation attribute"] = ("pick", new() { ["n"] = "11" }, _ => Invalid(("n", "The field n must be between 1 and 10."))),
+        ["optional value"] = ("pick", new() { ["n"] = "3", ["offset"] = "2" }, _ => Ok("5")),
+        ["requirement refused"] = ("secret", new(), i => i == "CLI"
+            ? new Observed("failure", Errors: Errors(("Forbidden", "Say the word")))
+            : new Observed("refused", 403, Errors: Errors(("Forbidden", "Say the word")))),
+        ["exception mapped by OnException"] = ("taken", new() { ["name"] = "bob" }, i => i == "CLI"
+            ? new Observed("failure", Value: """{"taken":"bob"}""")
+            : new Observed("handled", 409, """{"taken":"bob"}""")),
+        ["unhandled exception"] = ("broken", new(), i => i == "CLI"
+            ? new Observed("failure", Errors: Errors(("ConformanceApi.Broken failed", "boom")))
+            : new Observed("failed", 500)),
+        ["transform on every interface"] = ("twice", new() { ["n"] = "4" }, _ => Ok("8")),
+        ["transform scoped to some interfaces"] = ("doubled-off-http", new() { ["n"] = "4" }, i => Ok(i is "CLI" or "Local" ? "8" : "4")),
+        ["stream"] = ("count", new() { ["to"] = "3" }, _ => Ok("[1,2,3]")),
+        ["the interface directive names the interface"] = ("via", new(), i => Ok($"\"{(i == "HTTP" ? "Http" : i == "CLI" ? "Cli" : i)}\"")),
+        ["a sibling call through CurrentApi"] = ("pick-through-sibling", new() { ["n"] = "3" }, _ => Ok("3")),
+    };
+
+    public static TheoryData<string, string> Calls()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var name in Cases.Keys)
+            foreach (var @interface in Interfaces) data.Add(name, @interface);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Calls))]
+    public async Task EveryInterfaceAnswersTheSame(string @case, string @interface)
+    {
+        var (endpoint, args, expected) = Cases[@case];
+        var observed = await fixture.Interface(@interface).CallAsync(endpoint, args);
+        var wanted = expected(@interface);
+        // Statuses are compared where the interface has them (HTTP's is always known; the others report it on failures).
+        if (observed.Kind == "ok" || @interface == "CLI") wanted = wanted with { Status = observed.Status };
+        Assert.Equal(wanted.Kind, observed.Kind);
+        Assert.Equal(wanted.Status, observed.Status);
+        Assert.Equal(wanted.Value, observed.Value);
+        Assert.Equal(Sorted(wanted.Errors), Sorted(observed.Errors));
+    }
+
+    private static Observed Ok(string json) => new("ok", Value: json);
+
+    private static Observed Invalid(params (string Key, string Message)[] errors) => new("invalid", 400, Errors: Errors(errors));
+
+    private static Dictionary<string, string> Errors(params (string Key, string Message)[] errors) => errors.ToDictionary(e => e.Key, e => e.Message);
+
+    private static string? Sorted(IReadOnlyDictionary<string, string>? errors) =>
+        errors is null ? null : string.Join("; ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"));
+}
