@@ -124,7 +124,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         && Requirements.Count == 0 && Transforms.Count == 0 && !Descriptor.UsesCallContext && session.Format is null;
 
     /// <summary>
-    /// A plain call, synchronously: the pipeline completes without waiting. No async state machine:
+    /// A plain call, synchronously (<see cref="CallPipeline{TResult}.Run"/>). No async state machine:
     /// ReadyToRun cannot precompile the start of one declared in Hug, so each one a command meets is
     /// compiled by the JIT at start-up.
     /// </summary>
@@ -132,8 +132,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     {
         try
         {
-            var pending = pipeline.RunAsync(context);
-            var outcome = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+            var outcome = pipeline.Run(context);
             if (outcome.Failure is { } failure) return Answer(failure, context, session);
             Write(outcome.Value, session.Output, session.Options);
             return CliExitCodes.Success;

@@ -67,21 +67,47 @@ internal sealed class CallPipeline<TResult> : CallPipeline
     /// <summary>
     /// Runs the call. A call with nothing to wait for before the method (no requirement, no input
     /// to read, no transform) and a synchronous method completes without an async state machine:
-    /// the command line's start-up and HTTP's GETs take that path.
+    /// HTTP's GETs take that path.
     /// </summary>
     public ValueTask<CallOutcome<TResult>> RunAsync(BindingContext context)
     {
-        if (RequirementList.Count > 0 || TransformList.Count > 0 || context.HasInputToRead) return RunStepsAsync(context);
+        if (HasSteps(context)) return RunStepsAsync(context);
+        return TryInvoke(context, out var outcome, out var pending) ? new(outcome) : AwaitResultAsync(pending, context);
+    }
+
+    /// <summary>
+    /// Runs the call on the calling thread, waiting for whatever it waits for. For the command line's
+    /// plain calls (a synchronous method, nothing to wait for): no <c>ValueTask</c> of the outcome is made,
+    /// whose methods ReadyToRun does not precompile (three JIT compilations at every start-up).
+    /// </summary>
+    public CallOutcome<TResult> Run(BindingContext context)
+    {
+        if (HasSteps(context)) return RunStepsAsync(context).AsTask().GetAwaiter().GetResult();
+        return TryInvoke(context, out var outcome, out var pending) ? outcome : AwaitResultAsync(pending, context).AsTask().GetAwaiter().GetResult();
+    }
+
+    private bool HasSteps(BindingContext context) => RequirementList.Count > 0 || TransformList.Count > 0 || context.HasInputToRead;
+
+    /// <summary>Binds and invokes: true with the outcome when it is known now, false with the method's pending result.</summary>
+    private bool TryInvoke(BindingContext context, out CallOutcome<TResult> outcome, out ValueTask<TResult> pending)
+    {
         try
         {
-            var pending = invoke(context);
-            if (context.HasErrors) return new(CallOutcome<TResult>.Of(CallFailure.Invalid(context.Errors)));
-            return pending.IsCompletedSuccessfully ? new(CallOutcome<TResult>.Of(pending.Result)) : AwaitResultAsync(pending, context);
+            pending = invoke(context);
+            if (context.HasErrors) outcome = CallOutcome<TResult>.Of(CallFailure.Invalid(context.Errors));
+            else if (pending.IsCompletedSuccessfully) outcome = CallOutcome<TResult>.Of(pending.Result);
+            else
+            {
+                outcome = default;
+                return false;
+            }
         }
         catch (Exception exception) when (!context.OwnsException(exception))
         {
-            return new(CallOutcome<TResult>.Of(Fail(exception, context)));
+            pending = default;
+            outcome = CallOutcome<TResult>.Of(Fail(exception, context));
         }
+        return true;
     }
 
     private async ValueTask<CallOutcome<TResult>> AwaitResultAsync(ValueTask<TResult> pending, BindingContext context)
