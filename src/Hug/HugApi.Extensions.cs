@@ -12,30 +12,62 @@ public sealed partial class HugApi
     /// <summary>
     /// Mounts another API's endpoints (hug's <c>extend_api</c>): its HTTP routes under
     /// <paramref name="prefix"/> (<c>/billing</c> + <c>/invoices</c>), its commands in the command
-    /// group <paramref name="cliGroup"/> (none: at the top level). Its requirements, directives and
-    /// formats come along, unless this API already has one of the same name.
+    /// group <paramref name="cliGroup"/> (none: at the top level), its WebSocket endpoints under the
+    /// prefix. Its requirements, directives, formats and exception handlers come along, unless this
+    /// API already has one of the same name (or exception type); its start-up handlers run with this
+    /// API's; its not-found handlers answer unknown URLs under the prefix. The mount is a reference:
+    /// the other API is read when this one starts serving, so it may still be added to until then.
     /// </summary>
     public HugApi Mount(string prefix, HugApi other, string? cliGroup = null)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (prefix.Length > 0 && (prefix[0] != '/' || prefix.EndsWith('/')))
             throw new HugConfigurationException($"Mount prefix '{prefix}' must start with '/' and not end with one (or be empty).");
-        foreach (var (name, requirement) in other.Requirements) Requirements.TryAdd(name, requirement);
-        foreach (var (name, directive) in other.Directives) Directives.TryAdd(name, directive);
-        foreach (var (name, format) in other.OutputFormats) OutputFormats.TryAdd(name, format);
-        foreach (var (name, format) in other.InputFormats) InputFormats.TryAdd(name, format);
-        foreach (var endpoint in other.Endpoints)
-        {
-            foreach (var route in endpoint.Http)
-            {
-                var urls = route.Urls.Count == 0 ? ["/" + Naming.Kebab(endpoint.Name)] : route.Urls;
-                Register(endpoint.Facts, endpoint.Target, route with { Urls = [.. urls.Select(url => url == "/" ? (prefix.Length == 0 ? "/" : prefix) : prefix + url)] });
-            }
-            foreach (var command in endpoint.Cli)
-                Register(endpoint.Facts, endpoint.Target, cliGroup is null ? command : command with { Groups = [cliGroup, .. command.Groups] });
-        }
+        if (ReferenceEquals(other, this)) throw new HugConfigurationException("An API cannot mount itself.");
+        if (frozen is not null) throw new InvalidOperationException($"Mount '{prefix}': the API is already serving; mount before mapping or running it.");
+        (mounts ??= []).Add(new Mounted(prefix, other, cliGroup));
         return this;
     }
+
+    private List<Mounted>? mounts;
+
+    private sealed record Mounted(string Prefix, HugApi Api, string? CliGroup);
+
+    /// <summary>Brings every mounted API in, once, as this API freezes (see <see cref="Mount"/>).</summary>
+    private void ComposeMounts()
+    {
+        if (mounts is null) return;
+        foreach (var (prefix, other, cliGroup) in mounts)
+        {
+            var endpoints = other.Endpoints; // first: it composes the other API's own mounts
+            foreach (var (name, requirement) in other.Requirements) Requirements.TryAdd(name, requirement);
+            foreach (var (name, directive) in other.Directives) Directives.TryAdd(name, directive);
+            foreach (var (name, format) in other.OutputFormats) OutputFormats.TryAdd(name, format);
+            foreach (var (name, format) in other.InputFormats) InputFormats.TryAdd(name, format);
+            Exceptions.AddMissing(other.Exceptions);
+            Startup.AddAll(other.Startup);
+            if (other.notFoundHandlers is not null)
+                foreach (var (version, handler) in other.notFoundHandlers) MountedNotFound.Add((prefix, version, handler));
+            foreach (var (prefixed, version, handler) in other.mountedNotFound ?? []) MountedNotFound.Add((prefix + prefixed, version, handler));
+            foreach (var (type, route) in other.WebSocketEndpoints)
+                AddWebSocket(type, new WebSocketAttribute(prefix + route.Path) { AllowedOrigins = route.AllowedOrigins });
+            foreach (var endpoint in endpoints)
+            {
+                foreach (var route in endpoint.Http)
+                {
+                    var urls = route.Urls.Count == 0 ? ["/" + Naming.Kebab(endpoint.Name)] : route.Urls;
+                    Register(endpoint.Facts, endpoint.Target, route with { Urls = [.. urls.Select(url => url == "/" ? (prefix.Length == 0 ? "/" : prefix) : prefix + url)] });
+                }
+                foreach (var command in endpoint.Cli)
+                    Register(endpoint.Facts, endpoint.Target, cliGroup is null ? command : command with { Groups = [cliGroup, .. command.Groups] });
+            }
+        }
+    }
+
+    /// <summary>Not-found handlers of mounted APIs, each answering unknown URLs under its prefix (and version, 0 for any).</summary>
+    internal List<(string Prefix, int Version, Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse> Handler)> MountedNotFound => mountedNotFound ??= [];
+
+    private List<(string Prefix, int Version, Func<Microsoft.AspNetCore.Http.HttpContext, ErrorResponse> Handler)>? mountedNotFound;
 
     // The tables below are created on first use: each generic collection costs a command's start-up
     // its type loads (the instantiation and its interfaces), and most APIs never fill most of them.
@@ -52,7 +84,14 @@ public sealed partial class HugApi
     internal bool ServesSocketCalls => Options.AllMethodsOverWebSocket || Endpoints.Any(e => e.SocketCall);
 
     /// <summary>Whether the API has any WebSocket endpoint (the WebSockets middleware is added only then).</summary>
-    internal bool ServesWebSockets => webSocketEndpoints is { Count: > 0 } || ServesSocketCalls;
+    internal bool ServesWebSockets
+    {
+        get
+        {
+            _ = Endpoints; // freezes the API, which brings in the WebSocket endpoints of mounted APIs
+            return webSocketEndpoints is { Count: > 0 } || ServesSocketCalls;
+        }
+    }
 
     /// <summary>Serves the WebSocket endpoint <typeparamref name="TEndpoint"/> at <paramref name="path"/>.</summary>
     public HugApi WebSocket<TEndpoint>(string path, params string[] allowedOrigins) where TEndpoint : WebSocketEndpoint =>

@@ -154,6 +154,7 @@ public sealed partial class HugApi
 
     private EndpointDescriptor[] Freeze()
     {
+        ComposeMounts();
         var endpoints = new EndpointDescriptor[entries.Count];
         for (var i = 0; i < endpoints.Length; i++)
             endpoints[i] = entries[i].Descriptor with { Http = entries[i].Http.ToArray(), Cli = entries[i].Cli.ToArray() };

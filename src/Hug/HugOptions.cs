@@ -65,6 +65,11 @@ public sealed class HugOptions
         }
     }
 
+    /// <summary>The DataAnnotations validators of bound objects, per type, under these JSON settings.</summary>
+    internal Binding.ObjectValidators Validators => validators ??= new(ReadOnlyJson);
+
+    private Binding.ObjectValidators? validators;
+
     /// <summary>
     /// The JSON settings Hug starts from: the web defaults, enums as camelCase names, and NaN and the
     /// infinities as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c> (a method returning one

@@ -11,39 +11,26 @@ namespace Hug.Binding;
 /// DataAnnotations validation of a bound object and its nested members, planned once per type:
 /// the attributes on each property (and on a record's primary-constructor parameter of the same
 /// name, which DataAnnotations alone would miss), <see cref="IValidatableObject"/>, nested objects
-/// and collections of objects. Error keys are JSON paths below the parameter (<c>person.address.city</c>).
+/// and collections of objects. Error keys are JSON paths below the parameter (<c>person.address.city</c>),
+/// named by the API's JSON settings: validators belong to those settings (<see cref="ObjectValidators"/>).
 /// </summary>
 internal sealed class ObjectValidator
 {
     private const int MaxDepth = 32;
-    private static readonly ConcurrentDictionary<Type, ObjectValidator?> Cache = new();
-    private static readonly object Gate = new();
+    private readonly ObjectValidators all;
     private readonly List<Member> members = [];
     private bool validatable;
 
-    private ObjectValidator() { }
+    private ObjectValidator(ObjectValidators all) => this.all = all;
 
-    public static ObjectValidator? For(Type type, JsonSerializerOptions json)
+    /// <summary>Plans the validator of <paramref name="type"/>; null when it has nothing to validate. Called by <see cref="ObjectValidators"/>, under its lock.</summary>
+    internal static ObjectValidator? Plan(Type type, ObjectValidators all, Action<Type, ObjectValidator?> remember)
     {
-        if (Cache.TryGetValue(type, out var cached)) return cached;
-        lock (Gate)
-        {
-            if (Cache.TryGetValue(type, out cached)) return cached;
-            if (!IsValidatableShape(type))
-            {
-                Cache[type] = null;
-                return null;
-            }
-            var validator = new ObjectValidator();
-            Cache[type] = validator;
-            validator.Plan(type, json);
-            if (validator.members.Count == 0 && !validator.validatable)
-            {
-                Cache[type] = null;
-                return null;
-            }
-            return validator;
-        }
+        if (!IsValidatableShape(type)) return null;
+        var validator = new ObjectValidator(all);
+        remember(type, validator); // before planning: a type that contains itself finds its validator
+        validator.Plan(type, all.Json);
+        return validator.members.Count == 0 && !validator.validatable ? null : validator;
     }
 
     public void Validate(object instance, string prefix, BindingContext context) => Validate(instance, prefix, context, 0);
@@ -68,12 +55,12 @@ internal sealed class ObjectValidator
                 var index = 0;
                 foreach (var item in (IEnumerable)value)
                 {
-                    if (item is not null && For(item.GetType(), member.Json) is { } itemValidator)
+                    if (item is not null && all.For(item.GetType()) is { } itemValidator)
                         itemValidator.Validate(item, $"{key}[{index}]", context, depth + 1);
                     index++;
                 }
             }
-            else if (For(member.NestedType, member.Json) is { } nested)
+            else if (all.For(member.NestedType) is { } nested)
             {
                 nested.Validate(value, key, context, depth + 1);
             }
@@ -111,7 +98,7 @@ internal sealed class ObjectValidator
             if (attributes.Length == 0 && !hasNested) continue;
             var name = jsonInfo.Properties.FirstOrDefault(p => ReferenceEquals(p.AttributeProvider, property))?.Name
                 ?? json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
-            members.Add(new Member(name, property.Name, Getter(property), attributes, hasNested ? nestedType : null, collectionElement is not null, json));
+            members.Add(new Member(name, property.Name, Getter(property), attributes, hasNested ? nestedType : null, collectionElement is not null));
         }
     }
 
@@ -132,5 +119,29 @@ internal sealed class ObjectValidator
     }
 
     private sealed record Member(string Name, string ClrName, Func<object, object?> Get, ValidationAttribute[] Attributes,
-        Type? NestedType, bool IsCollection, JsonSerializerOptions Json);
+        Type? NestedType, bool IsCollection);
+}
+
+/// <summary>
+/// The object validators of one set of JSON settings (one API's: <see cref="HugOptions"/> holds it), planned once per type.
+/// Not a static cache: error keys follow each API's naming policy, and nothing pins the types of an unloaded assembly.
+/// </summary>
+internal sealed class ObjectValidators(JsonSerializerOptions json)
+{
+    private readonly ConcurrentDictionary<Type, ObjectValidator?> cache = new();
+    private readonly object gate = new();
+
+    public JsonSerializerOptions Json => json;
+
+    public ObjectValidator? For(Type type)
+    {
+        if (cache.TryGetValue(type, out var cached)) return cached;
+        lock (gate)
+        {
+            if (cache.TryGetValue(type, out cached)) return cached;
+            var planned = ObjectValidator.Plan(type, this, (t, v) => cache[t] = v);
+            cache[type] = planned;
+            return planned;
+        }
+    }
 }

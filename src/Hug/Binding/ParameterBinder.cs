@@ -69,7 +69,7 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
         converter = (ValueConverter<T>)parameter.Converter!;
         defaultValue = parameter.DefaultValue is T value ? value : default!;
         validators = parameter.Validators;
-        objectValidator = parameter.Source == ParameterSource.Json ? ObjectValidator.For(typeof(T), options.ReadOnlyJson) : null;
+        objectValidator = parameter.Source == ParameterSource.Json ? options.Validators.For(typeof(T)) : null;
         this.wholeBody = wholeBody;
         missing = "Required parameter '" + parameter.Name + "' not supplied";
     }

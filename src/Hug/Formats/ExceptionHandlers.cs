@@ -28,6 +28,15 @@ internal sealed class ExceptionHandlers
         resolved = new();
     }
 
+    /// <summary>Takes the handlers of <paramref name="other"/> (a mounted API) for the exception types this one does not handle.</summary>
+    public void AddMissing(ExceptionHandlers other)
+    {
+        if (other.handlers is null) return;
+        handlers ??= [];
+        foreach (var (type, handler) in other.handlers) handlers.TryAdd(type, handler);
+        resolved = new();
+    }
+
     /// <summary>The answer of the most specific handler, or null when none handles it (or it declines by returning null).</summary>
     public ErrorResponse? Handle(Exception exception, CallContext call) =>
         resolved?.GetOrAdd(exception.GetType(), Find) is { } handler ? handler(exception, call) : null;

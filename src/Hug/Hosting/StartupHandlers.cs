@@ -16,6 +16,12 @@ internal sealed class StartupHandlers
         (handlers ??= []).Add(handler);
     }
 
+    /// <summary>Adds the handlers of <paramref name="other"/> (a mounted API), after this one's.</summary>
+    public void AddAll(StartupHandlers other)
+    {
+        foreach (var handler in other.handlers ?? []) Add(handler);
+    }
+
     /// <summary>Runs the handlers once; with none (or done), returns without entering an async method.</summary>
     public Task RunOnceAsync(HugApi api, CancellationToken cancellationToken) =>
         ran || handlers is null ? Task.CompletedTask : RunAsync(handlers, gate!, api, cancellationToken);

@@ -82,7 +82,7 @@ public static class HugEndpointRouteBuilderExtensions
             foreach (var version in table.Versions)
                 MapDocumentation(group, $"/v{version}", HugDocumentation.Serialize(HugDocumentation.Build(api, table, version)));
         }
-        if (!ownsApplication && (api.Options.NotFoundDocumentation || api.NotFoundHandlers.Count > 0))
+        if (!ownsApplication && (api.Options.NotFoundDocumentation || api.NotFoundHandlers.Count > 0 || api.MountedNotFound.Count > 0))
             group.MapFallback("{*path}", notFound).WithDisplayName("Hug not found");
         return group;
     }

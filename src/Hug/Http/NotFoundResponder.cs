@@ -29,12 +29,30 @@ internal sealed class NotFoundResponder
 
     public Task RespondAsync(HttpContext http, int? version)
     {
+        if (MountedHandler(http.Request.Path, version) is { } mounted)
+            return JsonResponse.WriteAsync(http, mounted(http), api.Options.ReadOnlyJson).AsTask();
         if (api.NotFoundHandlers.Count > 0 && (api.NotFoundHandlers.GetValueOrDefault(version ?? 0) ?? api.NotFoundHandlers.GetValueOrDefault(0)) is { } handler)
             return JsonResponse.WriteAsync(http, handler(http), api.Options.ReadOnlyJson).AsTask();
         if (latest is null)
             return Problem.One(404, "Not Found", "404", "The API call you tried to make was not defined").WriteAsync(http).AsTask();
         var body = version is { } v && byVersion.TryGetValue(v, out var versioned) ? versioned : latest;
         return JsonResponse.WriteBodyAsync(http, StatusCodes.Status404NotFound, JsonResponse.ContentType, body).AsTask();
+    }
+
+    /// <summary>The not-found handler of the mounted API whose prefix is longest in <paramref name="path"/>, for the version or any.</summary>
+    private Func<HttpContext, ErrorResponse>? MountedHandler(PathString path, int? version)
+    {
+        Func<HttpContext, ErrorResponse>? found = null;
+        var length = -1;
+        foreach (var (prefix, handlerVersion, handler) in api.MountedNotFound)
+        {
+            if (prefix.Length <= length || (handlerVersion != 0 && handlerVersion != version)) continue;
+            var under = path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)
+                || (version is { } v && path.StartsWithSegments($"/v{v}{prefix}", StringComparison.OrdinalIgnoreCase));
+            if (!under) continue;
+            (found, length) = (handler, prefix.Length);
+        }
+        return found;
     }
 
     private static byte[] Body(HugApi api, HttpRouteTable table, int? version) =>
