@@ -17,7 +17,9 @@ internal sealed class CallTable(HugApi api)
     private readonly ConcurrentDictionary<EndpointDescriptor, CallPipeline> local = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
-    /// The endpoint called <paramref name="name"/>: its method name (any case) or its kebab-case name.
+    /// The endpoint called <paramref name="name"/>: its method name (any case), its kebab-case name,
+    /// or the name it is exposed under (an HTTP route's path without the slash, a command's name),
+    /// which is how a lambda registered fluently is called.
     /// Among versions of one name, the one serving <paramref name="version"/>, else the version-less one.
     /// </summary>
     public EndpointDescriptor? Find(string name, int? version, Func<EndpointDescriptor, bool>? callable = null)
@@ -26,13 +28,24 @@ internal sealed class CallTable(HugApi api)
         foreach (var endpoint in api.Endpoints)
         {
             if (callable is not null && !callable(endpoint)) continue;
-            if (!string.Equals(endpoint.Name, name, StringComparison.OrdinalIgnoreCase) && !string.Equals(endpoint.Facts.Name, name, StringComparison.OrdinalIgnoreCase)
-                && Naming.Kebab(endpoint.Name) != name) continue;
+            if (!Named(endpoint, name)) continue;
             if (version is { } v && endpoint.Http.Any(r => r.Versions.Contains(v))) return endpoint;
             first ??= endpoint;
             if (unversioned is null && endpoint.Http.All(r => r.Versions.Count == 0)) unversioned = endpoint;
         }
         return unversioned ?? first;
+    }
+
+    private static bool Named(EndpointDescriptor endpoint, string name)
+    {
+        if (string.Equals(endpoint.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(endpoint.Facts.Name, name, StringComparison.OrdinalIgnoreCase)
+            || Naming.Kebab(endpoint.Name) == name) return true;
+        foreach (var route in endpoint.Http)
+            foreach (var url in route.Urls)
+                if (url.Length == name.Length + 1 && url[0] == '/' && url.AsSpan(1).Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var command in endpoint.Cli)
+            if (command.Name == name) return true;
+        return false;
     }
 
     /// <summary>
