@@ -1,6 +1,6 @@
-using System.Collections.Generic;
+using System;
+using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace Hug.Generators;
@@ -9,101 +9,67 @@ namespace Hug.Generators;
 /// Emits, for an assembly that references Hug, what start-up would otherwise learn by reflection:
 /// the types that declare endpoints, and for each its attributes, its exposed methods' parameters,
 /// documentation comments and a direct call. Hug reads it through <c>Hug.Generation.GeneratedEndpoints</c>.
-/// A type the generated code cannot describe faithfully (private nesting, an attribute argument it
-/// cannot write, a generic method) is listed by name and read through reflection at run time, so the
-/// run-time rules and error messages stay in one place.
+/// Incremental: each attributed type becomes an equatable <see cref="TypeModel"/> (through
+/// <c>ForAttributeWithMetadataName</c>), so an edit that touches no endpoint reuses every step.
+/// Configuration errors it can see are reported as HUG001… (<see cref="DiagnosticDescriptors"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class EndpointGenerator : IIncrementalGenerator
 {
-    public void Initialize(IncrementalGeneratorInitializationContext context) =>
-        context.RegisterSourceOutput(context.CompilationProvider, static (output, compilation) =>
+    /// <summary>Tracking names of the steps, for tests that check what an edit re-ran.</summary>
+    public const string TypesStep = "HugTypes", OrderStep = "HugFileOrder";
+
+    /// <summary>The attributes that make a type or method an endpoint (subclasses are not seen: name one of these).</summary>
+    private static readonly string[] EndpointAttributes =
+    [
+        "Hug.HttpAttribute", "Hug.GetAttribute", "Hug.PostAttribute", "Hug.PutAttribute", "Hug.PatchAttribute", "Hug.DeleteAttribute",
+        "Hug.CliAttribute", "Hug.SocketCallAttribute", "Hug.WebSocketAttribute",
+    ];
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var types = EndpointAttributes
+            .Select(name => context.SyntaxProvider.ForAttributeWithMetadataName(name,
+                static (node, _) => true,
+                static (attributed, cancellationToken) => attributed.TargetSymbol switch
+                {
+                    IMethodSymbol method => TypeParser.Parse(method.ContainingType, attributed.SemanticModel.Compilation, cancellationToken),
+                    INamedTypeSymbol type => TypeParser.Parse(type, attributed.SemanticModel.Compilation, cancellationToken),
+                    _ => null,
+                })
+                .Where(static model => model is not null)
+                .Select(static (model, _) => model!)
+                .WithTrackingName(TypesStep)
+                .Collect())
+            .Aggregate((all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
+
+        // The order of the files, so types register in declaration order as reflection reads them.
+        var fileOrder = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.SyntaxTrees.Select(tree => tree.FilePath).ToEquatable())
+            .WithTrackingName(OrderStep);
+
+        context.RegisterSourceOutput(types.Combine(fileOrder), static (output, input) => Emit(output, input.Left, input.Right));
+
+        // Diagnostics are placed in the current syntax trees (so #pragma and .editorconfig apply to them);
+        // this step runs on every edit, but only maps locations: the models above stay cached.
+        var diagnostics = types.Select(static (all, _) => all.SelectMany(t => t.Diagnostics).Distinct().ToEquatable());
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, input) =>
         {
-            var known = KnownTypes.From(compilation);
-            if (known is null) return;
-            var types = new List<INamedTypeSymbol>();
-            Collect(compilation.Assembly.GlobalNamespace, known, types);
-            if (types.Count == 0) return;
-            var order = compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index);
-            types.Sort((a, b) => Position(a, order).CompareTo(Position(b, order)));
-            output.AddSource("HugGeneratedEndpoints.g.cs", new SourceWriter(compilation, known, order).Write(types));
+            foreach (var diagnostic in input.Left) output.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
         });
-
-    private static void Collect(INamespaceOrTypeSymbol container, KnownTypes known, List<INamedTypeSymbol> found)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            if (member is INamespaceSymbol ns) Collect(ns, known, found);
-            else if (member is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
-            {
-                if (!type.IsGenericType && known.DeclaresEndpoints(type)) found.Add(type);
-                Collect(type, known, found);
-            }
-        }
     }
 
-    internal static (int Tree, int Start) Position(ISymbol symbol, Dictionary<SyntaxTree, int> order)
+    private static void Emit(SourceProductionContext output, ImmutableArray<TypeModel> found, EquatableArray<string> fileOrder)
     {
-        var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
-        return location?.SourceTree is { } tree && order.TryGetValue(tree, out var index) ? (index, location.SourceSpan.Start) : (int.MaxValue, 0);
-    }
-}
-
-/// <summary>The Hug and framework types the generator recognises, resolved once per compilation.</summary>
-internal sealed class KnownTypes
-{
-    public INamedTypeSymbol Http = null!, Cli = null!, SocketCall = null!, Transform = null!, Requires = null!, WebSocket = null!;
-    public INamedTypeSymbol Delimited = null!, Directive = null!, User = null!, ApiVersion = null!, Documentation = null!;
-    public INamedTypeSymbol? Validation, Description;
-
-    public static KnownTypes? From(Compilation compilation)
-    {
-        if (compilation.GetTypeByMetadataName("Hug.Generation.GeneratedEndpoints") is null) return null;
-        INamedTypeSymbol Get(string name) => compilation.GetTypeByMetadataName(name)!;
-        return new KnownTypes
-        {
-            Http = Get("Hug.HttpAttribute"),
-            Cli = Get("Hug.CliAttribute"),
-            SocketCall = Get("Hug.SocketCallAttribute"),
-            Transform = Get("Hug.TransformAttribute"),
-            Requires = Get("Hug.RequiresAttribute"),
-            WebSocket = Get("Hug.WebSocketAttribute"),
-            Delimited = Get("Hug.DelimitedAttribute"),
-            Directive = Get("Hug.DirectiveAttribute"),
-            User = Get("Hug.UserAttribute"),
-            ApiVersion = Get("Hug.ApiVersionAttribute"),
-            Documentation = Get("Hug.DocumentationAttribute"),
-            Validation = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute"),
-            Description = compilation.GetTypeByMetadataName("System.ComponentModel.DescriptionAttribute"),
-        };
+        // A type with several endpoint attributes is found once per attribute: keep one.
+        var types = found.GroupBy(t => t.MetadataName).Select(g => g.First())
+            .OrderBy(t => IndexOf(fileOrder, t.FilePath)).ThenBy(t => t.Position).ThenBy(t => t.MetadataName, StringComparer.Ordinal).ToList();
+        if (types.Count > 0) output.AddSource("HugGeneratedEndpoints.g.cs", Emitter.Write(types));
     }
 
-    public bool DeclaresEndpoints(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(a => Is(a.AttributeClass, WebSocket)) || type.GetMembers().OfType<IMethodSymbol>().Any(IsExposed);
-
-    /// <summary>A method with an HTTP attribute, <c>[Cli]</c> or <c>[SocketCall]</c>: what Hug's reflection looks for.</summary>
-    public bool IsExposed(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => Is(a.AttributeClass, Http) || Is(a.AttributeClass, Cli) || Is(a.AttributeClass, SocketCall));
-
-    public bool IsMethodAttribute(INamedTypeSymbol? type) =>
-        Is(type, Http) || Is(type, Cli) || Is(type, SocketCall) || Is(type, Transform) || Is(type, Requires) || Is(type, Description);
-
-    public bool IsTypeAttribute(INamedTypeSymbol? type) =>
-        Is(type, Cli) || Is(type, Requires) || Is(type, WebSocket) || Is(type, Description);
-
-    public bool IsParameterAttribute(INamedTypeSymbol? type) =>
-        Is(type, Validation) || Is(type, Delimited) || Is(type, Directive) || Is(type, User) || Is(type, ApiVersion)
-        || Is(type, Documentation) || Is(type, Description);
-
-    public static bool IsFromServices(INamedTypeSymbol? type) =>
-        type is not null && type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
-
-    /// <summary>Whether <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>
-    public static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
+    private static int IndexOf(EquatableArray<string> files, string path)
     {
-        if (expected is null) return false;
-        for (var current = type; current is not null; current = current.BaseType)
-            if (SymbolEqualityComparer.Default.Equals(current, expected)) return true;
-        return false;
+        var index = files.Items.IndexOf(path);
+        return index < 0 ? int.MaxValue : index;
     }
 }

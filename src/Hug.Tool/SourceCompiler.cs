@@ -23,7 +23,7 @@ internal sealed class SourceCompiler(string cacheRoot)
     {
         var source = File.ReadAllText(sourcePath);
         var name = Path.GetFileNameWithoutExtension(sourcePath);
-        var hugVersion = typeof(HugApi).Assembly.ManifestModule.ModuleVersionId.ToString();
+        var hugVersion = typeof(HugApi).Assembly.ManifestModule.ModuleVersionId + "/" + typeof(Hug.Generators.EndpointGenerator).Assembly.ManifestModule.ModuleVersionId;
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(hugVersion + "\n" + source)))[..24];
         var folder = Path.Combine(cacheRoot, hash);
         var dll = Path.Combine(folder, name + ".dll");
@@ -38,10 +38,15 @@ internal sealed class SourceCompiler(string cacheRoot)
         ];
         var compilation = CSharpCompilation.Create(name, trees, References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+        // Hug's source generator, as a project build runs it: the endpoints are described at compile
+        // time (no reflection over the file at start-up) and its HUG00x errors fail the compilation.
+        CSharpGeneratorDriver.Create([new Hug.Generators.EndpointGenerator().AsSourceGenerator()], parseOptions: options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
         using var peStream = new MemoryStream();
         using var xmlStream = new MemoryStream();
-        var result = compilation.Emit(peStream, xmlDocumentationStream: xmlStream);
-        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
+        var result = generated.Emit(peStream, xmlDocumentationStream: xmlStream);
+        var errors = generatorDiagnostics.Concat(result.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
+        if (generatorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return (null, errors, false);
         if (!result.Success) return (null, errors, false);
         Directory.CreateDirectory(folder);
         File.WriteAllBytes(Path.Combine(folder, name + ".xml"), xmlStream.ToArray());

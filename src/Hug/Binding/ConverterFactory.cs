@@ -10,12 +10,13 @@ namespace Hug.Binding;
 internal static class ConverterFactory
 {
     /// <summary>The converter for text-shaped values, or null when the type is not a scalar.</summary>
-    public static ValueConverter? TryCreateScalar(Type type) => ScalarCache.Scalars.GetOrAdd(type, t => new(CreateScalar(t))).Converter;
+    public static ValueConverter? TryCreateScalar(Type type) => ScalarCache.Scalars.GetValue(type, static t => new(CreateScalar(t))).Converter;
 
     /// <summary>Its own class, so describing an endpoint does not create the cache (or load System.Collections.Concurrent).</summary>
     private static class ScalarCache
     {
-        public static readonly ConcurrentDictionary<Type, ScalarConverterBox> Scalars = new();
+        // Weak keys: a type of an assembly the hug tool unloads (--reload) must not stay pinned here.
+        public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, ScalarConverterBox> Scalars = new();
     }
 
     public static ValueConverter? TryCreate(Type type, string? delimiter, JsonSerializerOptions json) => TryCreate(type, delimiter, new HugOptions { Json = json });

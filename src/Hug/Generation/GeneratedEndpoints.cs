@@ -25,6 +25,11 @@ public static class GeneratedEndpoints
     /// <param name="describe">What the generator knows of one of those types; null to read it through reflection.</param>
     public static void Register(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
     {
+        if (assembly.IsCollectible)
+        {
+            RegisterCollectible(assembly, new Registration(assembly, types, describe));
+            return;
+        }
         lock (Gate)
         {
             var kept = new List<Registration>(registrations.Length + 1);
@@ -59,7 +64,23 @@ public static class GeneratedEndpoints
     {
         foreach (var registration in Volatile.Read(ref registrations))
             if (ReferenceEquals(registration.Assembly, assembly)) return registration;
-        return null;
+        return assembly.IsCollectible ? RegisteredCollectible(assembly) : null;
+    }
+
+    /// <summary>
+    /// An assembly that can be unloaded (the hug tool's --reload) is registered by a weak key: a
+    /// strong reference from this static would keep it loaded. Its own class and methods, so a
+    /// command's start-up never loads the table's types.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterCollectible(Assembly assembly, Registration registration) => Collectible.Table.AddOrUpdate(assembly, registration);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Registration? RegisteredCollectible(Assembly assembly) => Collectible.Table.TryGetValue(assembly, out var registration) ? registration : null;
+
+    private static class Collectible
+    {
+        public static readonly ConditionalWeakTable<Assembly, Registration> Table = new();
     }
 
     private sealed class Registration(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)

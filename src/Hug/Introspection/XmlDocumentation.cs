@@ -8,12 +8,13 @@ namespace Hug.Introspection;
 /// <summary>The XML documentation file of an assembly (<c>&lt;GenerateDocumentationFile&gt;</c>), read once.</summary>
 internal sealed class XmlDocumentation
 {
-    private static readonly ConcurrentDictionary<Assembly, XmlDocumentation> Cache = new();
+    // Weak keys: an assembly the hug tool unloads (--reload) must not stay pinned here.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Assembly, XmlDocumentation> Cache = new();
     private readonly Dictionary<string, XElement> members;
 
     private XmlDocumentation(Dictionary<string, XElement> members) => this.members = members;
 
-    public static XmlDocumentation For(Assembly assembly) => Cache.GetOrAdd(assembly, Load);
+    public static XmlDocumentation For(Assembly assembly) => Cache.GetValue(assembly, Load);
 
     private static XmlDocumentation Load(Assembly assembly)
     {

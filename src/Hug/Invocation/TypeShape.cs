@@ -22,7 +22,7 @@ internal abstract class TypeShape
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static TypeShape Make(Type type) =>
-        Made.Shapes.GetOrAdd(type, static t => (TypeShape)Activator.CreateInstance(typeof(TypeShape<>).MakeGenericType(t))!);
+        Made.Shapes.GetValue(type, static t => (TypeShape)Activator.CreateInstance(typeof(TypeShape<>).MakeGenericType(t))!);
 
     /// <summary>
     /// Each through <see cref="New{T}"/>: ReadyToRun resolves every type a method allocates when the
@@ -46,7 +46,8 @@ internal abstract class TypeShape
     /// <summary>Shapes made by reflection; its own class, so the common types never create the cache.</summary>
     private static class Made
     {
-        public static readonly ConcurrentDictionary<Type, TypeShape> Shapes = new();
+        // Weak keys: a type of an assembly the hug tool unloads (--reload) must not stay pinned here.
+        public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, TypeShape> Shapes = new();
     }
 
     /// <summary>The item type when <paramref name="type"/> is (or implements) <c>IAsyncEnumerable&lt;T&gt;</c>; else null.</summary>

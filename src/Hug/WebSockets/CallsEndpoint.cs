@@ -104,14 +104,17 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     private bool IsCallable(EndpointDescriptor endpoint) =>
         endpoint.SocketCall || (api.Options.AllMethodsOverWebSocket && (endpoint.Http.Length > 0 || endpoint.Cli.Length > 0));
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<object, IAsyncEnumerable<object?>>?> Streams = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, StreamAdapter> Streams = new();
+
+    /// <summary>A result type's stream adapter, null when it is no stream (a class: the table's values are).</summary>
+    private sealed record StreamAdapter(Func<object, IAsyncEnumerable<object?>>? Items);
 
     /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> result as items of object, or null; the adapter is made once per result type.</summary>
-    private static IAsyncEnumerable<object?>? StreamItems(object result) => Streams.GetOrAdd(result.GetType(), static type =>
+    private static IAsyncEnumerable<object?>? StreamItems(object result) => Streams.GetValue(result.GetType(), static type => new(
         Invocation.TypeShape.AsyncStreamItem(type) is { } item
             ? typeof(CallsEndpoint).GetMethod(nameof(Box), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
                 .MakeGenericMethod(item).CreateDelegate<Func<object, IAsyncEnumerable<object?>>>()
-            : null)?.Invoke(result);
+            : null)).Items?.Invoke(result);
 
     private static async IAsyncEnumerable<object?> Box<T>(object items)
     {

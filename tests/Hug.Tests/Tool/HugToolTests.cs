@@ -54,6 +54,16 @@ public sealed class HugToolTests : IDisposable
     }
 
     [Fact]
+    public async Task TheGeneratorRunsInTheToolsCompilation()
+    {
+        var generic = Path.Combine(folder, "Generic.cs");
+        await File.WriteAllTextAsync(generic, "using Hug;\npublic static class Echo\n{\n    [Cli] public static T Back<T>(T value) => value;\n}\n");
+        var (exit, _, error) = await Hug("-f", generic, "-c", "back", "1");
+        Assert.Equal(1, exit);
+        Assert.Contains("Generic.cs(4,27): error HUG005: Echo.Back: a generic method cannot be exposed", error);
+    }
+
+    [Fact]
     public async Task ServesASingleFileWithItsDocumentation()
     {
         await using var tool = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, "-f", AdditionFile(), "--host", "127.0.0.1", "--port", "0");

@@ -1,0 +1,63 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Hug.Generators;
+
+/// <summary>The Hug and framework types the generator recognises, resolved once per compilation.</summary>
+internal sealed class KnownTypes
+{
+    public INamedTypeSymbol Http = null!, Cli = null!, SocketCall = null!, Transform = null!, Requires = null!, WebSocket = null!;
+    public INamedTypeSymbol Delimited = null!, Directive = null!, User = null!, ApiVersion = null!, Documentation = null!;
+    public INamedTypeSymbol? Validation, Description;
+
+    public static KnownTypes? From(Compilation compilation)
+    {
+        if (compilation.GetTypeByMetadataName("Hug.Generation.GeneratedEndpoints") is null) return null;
+        INamedTypeSymbol Get(string name) => compilation.GetTypeByMetadataName(name)!;
+        return new KnownTypes
+        {
+            Http = Get("Hug.HttpAttribute"),
+            Cli = Get("Hug.CliAttribute"),
+            SocketCall = Get("Hug.SocketCallAttribute"),
+            Transform = Get("Hug.TransformAttribute"),
+            Requires = Get("Hug.RequiresAttribute"),
+            WebSocket = Get("Hug.WebSocketAttribute"),
+            Delimited = Get("Hug.DelimitedAttribute"),
+            Directive = Get("Hug.DirectiveAttribute"),
+            User = Get("Hug.UserAttribute"),
+            ApiVersion = Get("Hug.ApiVersionAttribute"),
+            Documentation = Get("Hug.DocumentationAttribute"),
+            Validation = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute"),
+            Description = compilation.GetTypeByMetadataName("System.ComponentModel.DescriptionAttribute"),
+        };
+    }
+
+    public bool DeclaresEndpoints(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => Is(a.AttributeClass, WebSocket)) || type.GetMembers().OfType<IMethodSymbol>().Any(IsExposed);
+
+    /// <summary>A method with an HTTP attribute, <c>[Cli]</c> or <c>[SocketCall]</c>: what Hug's reflection looks for.</summary>
+    public bool IsExposed(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => Is(a.AttributeClass, Http) || Is(a.AttributeClass, Cli) || Is(a.AttributeClass, SocketCall));
+
+    public bool IsMethodAttribute(INamedTypeSymbol? type) =>
+        Is(type, Http) || Is(type, Cli) || Is(type, SocketCall) || Is(type, Transform) || Is(type, Requires) || Is(type, Description);
+
+    public bool IsTypeAttribute(INamedTypeSymbol? type) =>
+        Is(type, Cli) || Is(type, Requires) || Is(type, WebSocket) || Is(type, Description);
+
+    public bool IsParameterAttribute(INamedTypeSymbol? type) =>
+        Is(type, Validation) || Is(type, Delimited) || Is(type, Directive) || Is(type, User) || Is(type, ApiVersion)
+        || Is(type, Documentation) || Is(type, Description);
+
+    public static bool IsFromServices(INamedTypeSymbol? type) =>
+        type is not null && type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>
+    public static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
+    {
+        if (expected is null) return false;
+        for (var current = type; current is not null; current = current.BaseType)
+            if (SymbolEqualityComparer.Default.Equals(current, expected)) return true;
+        return false;
+    }
+}

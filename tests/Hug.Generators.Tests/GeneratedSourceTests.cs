@@ -1,0 +1,94 @@
+using Hug.Generation;
+
+namespace Hug.Generators.Tests;
+
+/// <summary>What the generator writes for a snippet, and that the snippet then runs as an API without reflection over it.</summary>
+public sealed class GeneratedSourceTests
+{
+    private const string Calculator = """
+        using Hug;
+
+        /// <summary>Sums</summary>
+        public static class Calc
+        {
+            /// <summary>Adds two numbers</summary>
+            [Get, Cli]
+            public static int Add(int number_1, int number_2) => number_1 + number_2;
+
+            [Post("/scale")]
+            public static double Scale(double value, double factor = 2) => value * factor;
+        }
+        """;
+
+    [Fact]
+    public async Task ASnippetCompilesAndRunsThroughItsGeneratedRegistration()
+    {
+        var run = GeneratorRun.Of(Calculator);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileDiagnostics);
+        var assembly = run.Load();
+        var calc = assembly.GetType("Calc", throwOnError: true)!;
+        Assert.Equal([calc], GeneratedEndpoints.TypesOf(assembly));
+        Assert.NotNull(GeneratedEndpoints.Describe(calc));
+
+        var api = HugApi.FromAssembly(assembly);
+        Assert.Equal(3, await api.Local.CallAsync<int>("add", new { number_1 = 1, number_2 = 2 }));
+        Assert.Equal(5.0, await api.Local.CallAsync<double>("scale", new { value = 2.5 }));
+    }
+
+    [Fact]
+    public void EachMethodGetsADirectCallAndItsFacts()
+    {
+        var source = GeneratorRun.Of(Calculator).Source!;
+        Assert.Contains("[global::System.Runtime.CompilerServices.ModuleInitializer]", source);
+        Assert.Contains("Invoke = static (target, arguments) => global::Calc.Add((int)arguments[0]!, (int)arguments[1]!)", source);
+        Assert.Contains("new global::Hug.GetAttribute((string)null)", source);
+        Assert.Contains("new global::Hug.Generation.GeneratedParameter { Name = \"factor\", Type = typeof(double), HasDefault = true, DefaultValue = (global::System.Double)(2)", source);
+        Assert.Contains("<summary>Adds two numbers</summary>", source);
+    }
+
+    [Fact]
+    public void TypesRegisterInDeclarationOrderAcrossFiles()
+    {
+        var source = GeneratorRun.Of(
+            "using Hug; public static class Second { [Get] public static int B() => 2; } public static class Third { [Cli] public static int C() => 3; }",
+            "using Hug; public static class Fourth { [SocketCall] public static int D() => 4; }").Source!;
+        Assert.True(source.IndexOf("typeof(global::Second)", StringComparison.Ordinal) < source.IndexOf("typeof(global::Third)", StringComparison.Ordinal));
+        Assert.True(source.IndexOf("typeof(global::Third)", StringComparison.Ordinal) < source.IndexOf("typeof(global::Fourth)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AWebSocketEndpointClassIsListed()
+    {
+        var source = GeneratorRun.Of("""
+            using Hug;
+            [WebSocket("/echo")]
+            public sealed class Echo : WebSocketEndpoint { }
+            """).Source!;
+        Assert.Contains("typeof(global::Echo)", source);
+        Assert.Contains("new global::Hug.WebSocketAttribute(\"/echo\")", source);
+    }
+
+    [Fact]
+    public void AProjectWithoutHugGetsNothing()
+    {
+        var run = GeneratorRun.Of(["public static class Plain { public static int One() => 1; }"], withHug: false);
+        Assert.Null(run.Source);
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
+    public void ATypeGeneratedCodeCannotNameIsFoundByNameAndReadThroughReflection()
+    {
+        var run = GeneratorRun.Of("""
+            using Hug;
+            public static class Outer
+            {
+                private static class Hidden { [Get] public static int Secret() => 42; }
+            }
+            """);
+        Assert.Contains("typeof(HugGeneratedEndpoints).Assembly.GetType(\"Outer+Hidden\", true)!", run.Source!);
+        Assert.DoesNotContain("if (type == ", run.Source!);
+        Assert.Equal(["HUG004"], run.Diagnostics.Select(d => d.Id));
+    }
+}

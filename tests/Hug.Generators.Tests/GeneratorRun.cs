@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Hug.Generators.Tests;
+
+/// <summary>Compiles C# snippets against Hug with the generator, as a project referencing Hug would be compiled.</summary>
+public sealed class GeneratorRun
+{
+    private static readonly ImmutableArray<MetadataReference> References =
+    [
+        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => !Path.GetFileName(path).StartsWith("Hug", StringComparison.Ordinal))
+            .Select(path => MetadataReference.CreateFromFile(path)),
+        MetadataReference.CreateFromFile(typeof(HugApi).Assembly.Location),
+    ];
+
+    private static int snippets;
+
+    private GeneratorRun(GeneratorDriver driver, Compilation input, Compilation output, ImmutableArray<Diagnostic> compileDiagnostics)
+    {
+        Driver = driver;
+        Input = input;
+        Output = output;
+        CompileDiagnostics = compileDiagnostics;
+    }
+
+    public GeneratorDriver Driver { get; }
+    public Compilation Input { get; }
+    public Compilation Output { get; }
+
+    /// <summary>The compiler's diagnostics on the output (what a build would report besides the generator's).</summary>
+    public ImmutableArray<Diagnostic> CompileDiagnostics { get; }
+
+    public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+
+    /// <summary>The generator's diagnostics (HUG00x).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
+
+    /// <summary>The generated registration, or null when nothing was generated.</summary>
+    public string? Source => Result.GeneratedSources.SingleOrDefault().SourceText?.ToString();
+
+    /// <summary>Runs the generator on files <c>File0.cs</c>, <c>File1.cs</c>, … holding <paramref name="sources"/>.</summary>
+    public static GeneratorRun Of(params string[] sources) => Of(sources, withHug: true);
+
+    public static GeneratorRun Of(string[] sources, bool withHug)
+    {
+        var compilation = CSharpCompilation.Create("Snippet" + Interlocked.Increment(ref snippets),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, Parse, path: $"File{i}.cs")),
+            withHug ? References : [.. References.Where(r => !r.Display!.EndsWith("Hug.dll", StringComparison.Ordinal))],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new EndpointGenerator().AsSourceGenerator()], parseOptions: Parse,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return Run(driver, compilation);
+    }
+
+    /// <summary>Runs the same driver again on <paramref name="edited"/> (incremental: cached steps are reused).</summary>
+    public GeneratorRun Rerun(Compilation edited) => Run(Driver, edited);
+
+    private static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return new GeneratorRun(driver, compilation, output, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray());
+    }
+
+    /// <summary>Emits and loads the compiled snippet (its generated module initializer registers it with Hug).</summary>
+    public Assembly Load()
+    {
+        using var image = new MemoryStream();
+        var emitted = Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        return AssemblyLoadContext.Default.LoadFromStream(image);
+    }
+
+    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+}
