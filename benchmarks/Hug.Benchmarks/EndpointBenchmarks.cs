@@ -56,7 +56,7 @@ public class EndpointBenchmarks
     private HttpEndpoint Create(HugApi api, string name)
     {
         var descriptor = api.Endpoints.Single(e => e.Name == name);
-        var binders = ParameterBinder.For(descriptor, api, _ => false);
+        var binders = ParameterBinder.For(descriptor, api);
         return HttpEndpoint.Create(descriptor, descriptor.Http[0], new HttpEndpointPlan([OutputFormat.Json], InvokerCompiler.Compile(descriptor, binders), api, NullLogger.Instance, false));
     }
 

@@ -53,6 +53,21 @@ public sealed partial class HugApi
 
     private Pipeline.CallTable? calls;
 
+    /// <summary>
+    /// Whether parameters of <paramref name="type"/> are services: asked once of the container the API is
+    /// served from (<c>MapHug</c> sets it), else of the API's own <see cref="Services"/>. Binders, command-line
+    /// arguments and the documentation all ask here, so a registered class is a service everywhere and an input nowhere.
+    /// </summary>
+    internal bool IsService(Type type) => container is not null ? container.IsService(type) : LocalServices.IsService(type);
+
+    /// <summary>Whether the caller supplies <paramref name="parameter"/> (an argument, a documented input): input-shaped and not a service.</summary>
+    internal bool TakesAsInput(ParameterDescriptor parameter) =>
+        parameter.IsInput && !(parameter.Source == ParameterSource.Json && IsService(parameter.Type));
+
+    internal void UseContainer(Microsoft.Extensions.DependencyInjection.IServiceProviderIsService? services) => container = services;
+
+    private Microsoft.Extensions.DependencyInjection.IServiceProviderIsService? container;
+
     /// <summary>The container of Local calls made outside any host (the API's own <see cref="Services"/>).</summary>
     internal Pipeline.ApiServices LocalServices => localServices ??= new(Registrations);
 

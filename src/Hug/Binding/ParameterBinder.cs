@@ -15,9 +15,10 @@ internal abstract class ParameterBinder
     /// <summary>The value as an object, for the one-call-per-process command-line invoker.</summary>
     public abstract object? BindBoxed(BindingContext context);
 
-    /// <summary>Binders for every parameter of an endpoint, with services resolved by <paramref name="isService"/>.</summary>
-    public static ParameterBinder[] For(EndpointDescriptor endpoint, HugApi api, Func<Type, bool> isService)
+    /// <summary>Binders for every parameter of an endpoint; which parameters are services, the API decides (<see cref="HugApi.IsService"/>).</summary>
+    public static ParameterBinder[] For(EndpointDescriptor endpoint, HugApi api)
     {
+        Func<Type, bool> isService = api.IsService;
         var jsonParameters = 0;
         foreach (var parameter in endpoint.Parameters)
             if (parameter.Source == ParameterSource.Json && !isService(parameter.Type)) jsonParameters++;
@@ -127,6 +128,8 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
             ContextValue.Custom => Custom(api.Directive(endpoint, parameter.Name, parameter.DirectiveName!)),
             ContextValue.Logger => Logger(),
             ContextValue.AuthenticatedUser => static c => c.Call.User is T user ? user : default!,
+            // The API's hub on every interface: on the command line one with no connections (a broadcast reaches nobody).
+            ContextValue.Hub => c => (T)(object)api.Hub,
             ContextValue.FormFile or ContextValue.FormFiles or ContextValue.Body => Upload(parameter),
             _ => (Func<BindingContext, T>)Reader(parameter.Context),
         };

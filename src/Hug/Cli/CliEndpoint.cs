@@ -32,7 +32,7 @@ internal abstract class CliEndpoint
             if (parameter.IsHttpOnly)
                 throw new HugConfigurationException(
                     $"{descriptor.DisplayName}: parameter '{parameter.Name}' ({parameter.Type.Name}) is not available on the command line; expose the method over HTTP only.");
-        Parameters = CliParameter.For(descriptor);
+        Parameters = CliParameter.For(descriptor, api);
         Command = new EndpointCommand(Name, this);
         foreach (var parameter in Parameters) parameter.AddTo(Command);
         if (Requirements.Count > 0) AddCredentialOptions();
@@ -107,7 +107,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     public override Task<int> InvokeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
     {
         // Built here, not at start-up: a run calls one command, and only its binders and pipeline are needed.
-        var binders = ParameterBinder.For(Descriptor, Api, Services.IsService);
+        var binders = ParameterBinder.For(Descriptor, Api);
         var pipeline = new CallPipeline<TResult>(Api, Descriptor, HugInterfaces.Cli, ReflectionInvoker.Create<TResult>(Descriptor, binders), Requirements, Transforms);
         var values = new StringValues[Parameters.Count];
         for (var i = 0; i < values.Length; i++) values[i] = Parameters[i].Read(parseResult);
@@ -134,6 +134,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         {
             var outcome = pipeline.Run(context);
             if (outcome.Failure is { } failure) return Answer(failure, context, session);
+            if (IsHttpResult && outcome.Value is { } httpResult) return CliHttpResult.Print(httpResult, session);
             Write(outcome.Value, session.Output, session.Options);
             return CliExitCodes.Success;
         }
@@ -158,6 +159,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
                     await PrintAsync(outcome.Transformed, outcome.Transformed?.GetType() ?? typeof(object), session);
                     return CliExitCodes.Success;
                 }
+                if (IsHttpResult && outcome.Value is { } httpResult) return CliHttpResult.Print(httpResult, session);
                 if (session.Format is not null && StreamItem is null)
                 {
                     if (typeof(TResult) != typeof(NoResult)) await PrintAsync(outcome.Value, typeof(TResult), session);
@@ -203,6 +205,9 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     }
 
     private static readonly Type? StreamItem = TypeShape.AsyncStreamItem(typeof(TResult));
+
+    /// <summary>Whether results are ASP.NET Core <c>IResult</c>s (<see cref="CliHttpResult"/>).</summary>
+    private static readonly bool IsHttpResult = CliHttpResult.IsResultType(typeof(TResult));
 
     /// <summary>A result in the <c>--format</c> asked for, or the command line's own.</summary>
     private static async Task PrintAsync(object? value, Type type, CliSession session)

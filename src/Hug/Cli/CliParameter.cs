@@ -32,15 +32,15 @@ internal sealed class CliParameter
     public Symbol Symbol => (Symbol?)argument ?? option!;
 
     /// <summary>Maps the inputs of <paramref name="endpoint"/>, in order, to arguments and options.</summary>
-    public static List<CliParameter> For(EndpointDescriptor endpoint)
+    public static List<CliParameter> For(EndpointDescriptor endpoint, HugApi api)
     {
         ParameterDescriptor? lastRequired = null;
         foreach (var parameter in endpoint.Parameters)
-            if (parameter.IsInput && parameter.IsRequired) lastRequired = parameter;
+            if (api.TakesAsInput(parameter) && parameter.IsRequired) lastRequired = parameter;
         var mapped = new List<CliParameter>(endpoint.Parameters.Length);
         foreach (var parameter in endpoint.Parameters)
         {
-            if (!parameter.IsInput) continue;
+            if (!api.TakesAsInput(parameter)) continue;
             var isList = parameter.Converter is ICollectionConverter;
             if (parameter.IsRequired && (!isList || parameter == lastRequired))
             {

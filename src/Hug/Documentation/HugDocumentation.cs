@@ -22,7 +22,7 @@ internal static class HugDocumentation
             {
                 var endpoint = candidates.Resolve(version);
                 if (endpoint is null || endpoint.Route.Private) continue;
-                methods[method] = Describe(endpoint, resource.Template, version is null ? null : $"/v{version}", api.Options.ReadOnlyJson);
+                methods[method] = Describe(api, endpoint, resource.Template, version is null ? null : $"/v{version}");
             }
             if (methods.Count > 0) handlers[resource.Template] = methods;
         }
@@ -42,8 +42,9 @@ internal static class HugDocumentation
     public static byte[] Serialize(JsonNode node) =>
         JsonSerializer.SerializeToUtf8Bytes(node, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    private static JsonObject Describe(HttpEndpoint endpoint, string template, string? prefix, JsonSerializerOptions json)
+    private static JsonObject Describe(HugApi api, HttpEndpoint endpoint, string template, string? prefix)
     {
+        var json = api.Options.ReadOnlyJson;
         var descriptor = endpoint.Descriptor;
         var entry = new JsonObject();
         if (descriptor.Summary is { } usage) entry["usage"] = usage;
@@ -51,11 +52,11 @@ internal static class HugDocumentation
         var examples = new JsonArray();
         foreach (var example in endpoint.Route.Examples)
             examples.Add(prefix + (example.StartsWith('/') ? example : $"{template}?{example}"));
-        if (!descriptor.Parameters.Any(p => p.IsInput && p.IsRequired) && !template.Contains('{'))
+        if (!descriptor.Parameters.Any(p => api.TakesAsInput(p) && p.IsRequired) && !template.Contains('{'))
             examples.Add(prefix + template);
         if (examples.Count > 0) entry["examples"] = examples;
         var inputs = new JsonObject();
-        foreach (var parameter in descriptor.Parameters.Where(p => p.IsInput))
+        foreach (var parameter in descriptor.Parameters.Where(api.TakesAsInput))
         {
             var input = new JsonObject { ["type"] = parameter.Converter!.Description };
             if (parameter.Doc is { } doc) input["description"] = doc;

@@ -34,14 +34,15 @@ public static class HugEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         api ??= services.GetService<HugApi>()
             ?? throw new InvalidOperationException("No HugApi is registered: call services.AddHug() or pass the API to MapHug(api).");
-        var isService = services.GetService<IServiceProviderIsService>();
+        // The app's container decides which parameters are services, for the binders, the docs and every other interface.
+        api.UseContainer(services.GetService<IServiceProviderIsService>());
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Hug");
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
 
         var httpEndpoints = new List<HttpEndpoint>();
         foreach (var descriptor in api.Endpoints.Where(e => e.Http.Length > 0))
         {
-            var binders = ParameterBinder.For(descriptor, api, t => isService?.IsService(t) == true);
+            var binders = ParameterBinder.For(descriptor, api);
             var invoker = InvokerCompiler.Compile(descriptor, binders);
             foreach (var route in descriptor.Http)
                 httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(api.FormatsFor(descriptor, route), invoker, api, logger, development)));

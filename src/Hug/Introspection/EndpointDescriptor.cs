@@ -112,6 +112,6 @@ internal enum ParameterSource
 /// <summary>Values the framework fills (directives). Those from <see cref="Timer"/> on read the <see cref="CallContext"/>.</summary>
 internal enum ContextValue
 {
-    None, HttpContext, HttpRequest, HttpResponse, FormFile, FormFiles, Body, CancellationToken, User, Logger,
+    None, HttpContext, HttpRequest, HttpResponse, FormFile, FormFiles, Body, CancellationToken, User, Logger, Hub,
     Timer, Interface, Call, ApiVersion, AuthenticatedUser, Api, Custom, Documentation, CurrentApi,
 }

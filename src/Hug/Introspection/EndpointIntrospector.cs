@@ -161,6 +161,7 @@ internal static class EndpointIntrospector
         : type == typeof(HugInterfaces) ? ContextValue.Interface
         : type == typeof(CallContext) ? ContextValue.Call
         : type == typeof(HugApi) ? ContextValue.Api
+        : type == typeof(IWebSocketHub) ? ContextValue.Hub
         : ContextValue.None;
 
     /// <summary>

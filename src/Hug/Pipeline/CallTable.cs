@@ -59,8 +59,7 @@ internal sealed class CallTable(HugApi api)
 
     private CallPipeline Build(EndpointDescriptor endpoint, HugInterfaces @interface, IServiceProvider services)
     {
-        var isService = services.GetService<IServiceProviderIsService>();
-        var invoker = InvokerCompiler.Compile(endpoint, ParameterBinder.For(endpoint, api, t => isService?.IsService(t) == true));
+        var invoker = InvokerCompiler.Compile(endpoint, ParameterBinder.For(endpoint, api));
         var requirements = @interface == HugInterfaces.WebSocket
             ? api.RequirementsFor(endpoint, HugInterfaces.Http | HugInterfaces.WebSocket, endpoint.Http.SelectMany(r => r.Requires))
             : api.RequirementsFor(endpoint, @interface, []);
