@@ -39,7 +39,8 @@ measure() { # name port command...
       client "$port" $scenario "$requests"
       callgrind_control -d "$pid" >/dev/null 2>&1
       local dump; dump=$(ls -t "$out/$name".*.out.* | head -1)
-      printf "%s\t%s\t%s\t%s\n" "$name" $scenario "$window" "$(awk -v n="$requests" '/^summary:/{printf "%.0f", $2/n}' "$dump")" >> "$results"
+      read -r total managed < <(python3 benchmarks/instructions/minus_jit.py "$dump")
+      printf "%s\t%s\t%s\t%s\t%s\n" "$name" $scenario "$window" "$((total / requests))" "$((managed / requests))" >> "$results"
       rm -f "$dump"
     done
   done
@@ -54,15 +55,17 @@ BARE_ROUTED=1 ASPNETCORE_URLS=http://127.0.0.1:9204 measure routed 9204 dotnet "
 
 echo
 echo "== Instructions per request (callgrind; every window) =="
-awk -F'\t' '{printf "%-8s %-8s window %s  %8d\n", $1, $2, $3, $4}' "$results"
+awk -F'\t' '{printf "%-8s %-8s window %s  %8d  without the JIT %8d\n", $1, $2, $3, $4, $5}' "$results"
 median() { sort -g | awk '{v[NR]=$1} END {if (NR) print NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 ratio() { [ -n "$1" ] && [ -n "$2" ] && printf "%.3f" "$(echo "$1/$2" | bc -l)" || printf "n/a"; }
-of() { awk -F'\t' -v s="$1" -v c="$2" '$1==s && $2==c {print $4}' "$results" | median; }
-echo
-echo "== Medians and ratios =="
-for scenario in get post invalid; do
-  h=$(of hug $scenario); b=$(of bare $scenario); m=$(of minimal $scenario); r=$(of routed $scenario)
-  printf "%-8s hug %7s  bare %7s  minimal %7s  routed %7s   Hug/bare %s  Hug/minimal %s  routed/bare %s\n" $scenario "${h:--}" "${b:--}" "${m:--}" "${r:--}" \
-    "$(ratio "$h" "$b")" "$(ratio "$h" "$m")" "$(ratio "$r" "$b")"
+of() { awk -F'\t' -v s="$1" -v c="$2" -v col="${3:-4}" '$1==s && $2==c {print $col}' "$results" | median; }
+for column in 4 5; do
+  echo
+  [ "$column" = 4 ] && echo "== Medians and ratios (all instructions) ==" || echo "== Medians and ratios without the JIT (libclrjit.so: repeatable to about 1 %) =="
+  for scenario in get post invalid; do
+    h=$(of hug $scenario $column); b=$(of bare $scenario $column); m=$(of minimal $scenario $column); r=$(of routed $scenario $column)
+    printf "%-8s hug %7s  bare %7s  minimal %7s  routed %7s   Hug/bare %s  Hug/minimal %s  Hug/routed %s  routed/bare %s\n" $scenario "${h:--}" "${b:--}" "${m:--}" "${r:--}" \
+      "$(ratio "$h" "$b")" "$(ratio "$h" "$m")" "$(ratio "$h" "$r")" "$(ratio "$r" "$b")"
+  done
 done
-printf "Hug 400 path / success path: %s\n" "$(ratio "$(of hug invalid)" "$(of hug get)")"
+printf "Hug 400 path / success path (without the JIT): %s\n" "$(ratio "$(of hug invalid 5)" "$(of hug get 5)")"

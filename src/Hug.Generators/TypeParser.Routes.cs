@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Hug.Introspection;
 using Microsoft.CodeAnalysis;
 
 namespace Hug.Generators;
@@ -49,7 +50,7 @@ internal sealed partial class TypeParser
         foreach (var named in attribute.NamedArguments)
             if (named.Key == "Urls" && named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull)
                 urls.AddRange(named.Value.Values.Select(v => v.Value).OfType<string>());
-        if (urls.Count == 0) urls.Add("/" + Kebab(method.Name.Length > 5 && method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - 5) : method.Name));
+        if (urls.Count == 0) urls.Add("/" + Naming.Kebab(Naming.EndpointName(method.Name)));
         return urls;
     }
 
@@ -101,25 +102,5 @@ internal sealed partial class TypeParser
             i = end;
         }
         return shape.ToString();
-    }
-
-    /// <summary>As Hug's <c>Naming.Kebab</c>: <c>GetUserById</c> → <c>get-user-by-id</c>.</summary>
-    private static string Kebab(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                var previousIsLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
-                var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]) && i > 0 && char.IsUpper(name[i - 1]);
-                if (builder.Length > 0 && builder[builder.Length - 1] != '-' && builder[builder.Length - 1] != '_' && (previousIsLowerOrDigit || nextIsLower))
-                    builder.Append('-');
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else builder.Append(c);
-        }
-        return builder.ToString();
     }
 }
