@@ -21,7 +21,8 @@ public sealed class PublicApiTests
     private static IEnumerable<string> Describe(Assembly assembly)
     {
         const BindingFlags members = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        foreach (var type in assembly.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
+        // C# 14 extension blocks compile to nested marker types named by a hash: their members show on the static class.
+        foreach (var type in assembly.GetExportedTypes().Where(t => !t.FullName!.Contains('<')).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             yield return $"{Kind(type)} {type.FullName}" + (type.BaseType is { } b && b != typeof(object) && b != typeof(ValueType) ? $" : {Name(b)}" : "");
             foreach (var member in type.GetMembers(members).Select(Member).Where(m => m is not null).Order(StringComparer.Ordinal))

@@ -1,23 +1,23 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Hug;
 
 /// <summary>
 /// One call of an exposed method as requirements and directives see it: which interface, the
-/// HTTP request (if any), services, cancellation, the authenticated user, credentials.
+/// adapter's own object for the call (<see cref="Transport"/>; over HTTP read it as <c>call.HttpContext</c>),
+/// services, cancellation, the authenticated user, credentials. It names no adapter's types: the
+/// HTTP view is an extension property the HTTP adapter declares.
 /// </summary>
 public sealed class CallContext
 {
     private readonly Func<string, string?> credential;
 
-    internal CallContext(HugApi api, string endpoint, HugInterfaces @interface, IServiceProvider services, HttpContext? httpContext,
+    internal CallContext(HugApi api, string endpoint, HugInterfaces @interface, IServiceProvider services, object? transport,
         CancellationToken cancellation, int? apiVersion, Func<string, string?> credential)
     {
         Api = api;
         Endpoint = endpoint;
         Interface = @interface;
         Services = services;
-        HttpContext = httpContext;
+        Transport = transport;
         Cancellation = cancellation;
         ApiVersion = apiVersion;
         this.credential = credential;
@@ -36,8 +36,11 @@ public sealed class CallContext
     /// <summary>The call's services (the request's scope over HTTP).</summary>
     public IServiceProvider Services { get; }
 
-    /// <summary>The HTTP context; null on other interfaces.</summary>
-    public HttpContext? HttpContext { get; }
+    /// <summary>
+    /// The interface adapter's own object for the call: ASP.NET Core's <c>HttpContext</c> over HTTP and
+    /// WebSocket calls (the upgrade request); null on the command line and for Local calls.
+    /// </summary>
+    public object? Transport { get; }
 
     /// <summary>Cancelled when the client goes away (HTTP) or on Ctrl+C (CLI).</summary>
     public CancellationToken Cancellation { get; }

@@ -23,7 +23,7 @@ public sealed class CurrentApi
     {
         var api = caller.Api;
         var descriptor = api.Calls.Find(endpoint, caller.ApiVersion) ?? throw new InvalidOperationException($"API function '{endpoint}' not found");
-        var call = new CallContext(api, descriptor.DisplayName, HugInterfaces.Local, caller.Services, caller.HttpContext, caller.Cancellation,
+        var call = new CallContext(api, descriptor.DisplayName, HugInterfaces.Local, caller.Services, caller.Transport, caller.Cancellation,
             caller.ApiVersion, caller.Credential)
         {
             User = caller.User,
