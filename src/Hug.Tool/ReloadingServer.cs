@@ -71,6 +71,8 @@ internal sealed class ReloadingServer(string source, string url, bool notFoundDo
             pipeline.UseRouting();
             pipeline.UseEndpoints(endpoints => endpoints.MapHug(api));
             Volatile.Write(ref current, pipeline.Build());
+            // The API is built from its registration: drop it, so the version this one replaces can be unloaded.
+            Hug.Generation.GeneratedEndpoints.Forget(assembly);
             overview = api.Overview;
             return true;
         }

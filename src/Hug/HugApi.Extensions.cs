@@ -34,9 +34,9 @@ public sealed partial class HugApi
     private sealed record Mounted(string Prefix, HugApi Api, string? CliGroup);
 
     /// <summary>Brings every mounted API in, once, as this API freezes (see <see cref="Mount"/>).</summary>
-    private void ComposeMounts()
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ComposeMounts(List<Mounted> mounts)
     {
-        if (mounts is null) return;
         foreach (var (prefix, other, cliGroup) in mounts)
         {
             var endpoints = other.Endpoints; // first: it composes the other API's own mounts

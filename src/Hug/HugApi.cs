@@ -58,11 +58,12 @@ public sealed partial class HugApi
     /// served from (<c>MapHug</c> sets it), else of the API's own <see cref="Services"/>. Binders, command-line
     /// arguments and the documentation all ask here, so a registered class is a service everywhere and an input nowhere.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // inlined, its DI types load at every command's start-up (0.2 M instructions)
     internal bool IsService(Type type) => container is not null ? container.IsService(type) : LocalServices.IsService(type);
 
     /// <summary>Whether the caller supplies <paramref name="parameter"/> (an argument, a documented input): input-shaped and not a service.</summary>
     internal bool TakesAsInput(ParameterDescriptor parameter) =>
-        parameter.IsInput && !(parameter.Source == ParameterSource.Json && IsService(parameter.Type));
+        parameter.Source == ParameterSource.Value || (parameter.Source == ParameterSource.Json && !IsService(parameter.Type));
 
     internal void UseContainer(Microsoft.Extensions.DependencyInjection.IServiceProviderIsService? services) => container = services;
 
@@ -169,7 +170,7 @@ public sealed partial class HugApi
 
     private EndpointDescriptor[] Freeze()
     {
-        ComposeMounts();
+        if (mounts is not null) ComposeMounts(mounts); // tested here: entering ComposeMounts loads every type it names (HttpContext's assembly: 5.4 M instructions on a command)
         var endpoints = new EndpointDescriptor[entries.Count];
         for (var i = 0; i < endpoints.Length; i++)
             endpoints[i] = entries[i].Descriptor with { Http = entries[i].Http.ToArray(), Cli = entries[i].Cli.ToArray() };

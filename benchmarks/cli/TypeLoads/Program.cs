@@ -19,15 +19,25 @@ foreach (var group in extra.GroupBy(Namespace).OrderByDescending(g => g.Count())
     Console.WriteLine($"  {group.Count(),5}  {group.Key}");
 if (args.Contains("--all"))
     foreach (var name in extra) Console.WriteLine("  " + name);
+// --methods: the ReadyToRun methods entered beyond the baseline's (compare two builds of one app).
+if (args.Contains("--methods"))
+{
+    var baseline = ReadAll(args[1]).Methods.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
+    foreach (var method in ReadAll(args[0]).Methods)
+        if (!baseline.TryGetValue(method, out var left) || left == 0) Console.WriteLine("  + " + method);
+        else baseline[method] = left - 1;
+}
 return 0;
 
-static (HashSet<string> Types, int Methods) Read(string path)
+static (HashSet<string> Types, int Methods) Read(string path) => ReadAll(path) is var (types, methods) ? (types, methods.Count) : default;
+
+static (HashSet<string> Types, List<string> Methods) ReadAll(string path)
 {
     var types = new HashSet<string>(StringComparer.Ordinal);
-    var methods = 0;
+    var methods = new List<string>();
     using var source = new EventPipeEventSource(path);
     source.Clr.TypeLoadStop += e => types.Add(e.TypeName);
-    source.Clr.MethodR2RGetEntryPoint += _ => methods++;
+    source.Clr.MethodR2RGetEntryPoint += e => methods.Add(e.MethodNamespace + "::" + e.MethodName);
     source.Process();
     return (types, methods);
 }

@@ -207,7 +207,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     private static readonly Type? StreamItem = TypeShape.AsyncStreamItem(typeof(TResult));
 
     /// <summary>Whether results are ASP.NET Core <c>IResult</c>s (<see cref="CliHttpResult"/>).</summary>
-    private static readonly bool IsHttpResult = CliHttpResult.IsResultType(typeof(TResult));
+    private static readonly bool IsHttpResult = !typeof(TResult).IsValueType && CliHttpResult.IsResultType(typeof(TResult)); // a value type never is: its class stays unloaded
 
     /// <summary>A result in the <c>--format</c> asked for, or the command line's own.</summary>
     private static async Task PrintAsync(object? value, Type type, CliSession session)

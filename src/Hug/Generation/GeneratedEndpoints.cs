@@ -25,11 +25,6 @@ public static class GeneratedEndpoints
     /// <param name="describe">What the generator knows of one of those types; null to read it through reflection.</param>
     public static void Register(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
     {
-        if (assembly.IsCollectible)
-        {
-            RegisterCollectible(assembly, new Registration(assembly, types, describe));
-            return;
-        }
         lock (Gate)
         {
             var kept = new List<Registration>(registrations.Length + 1);
@@ -64,23 +59,25 @@ public static class GeneratedEndpoints
     {
         foreach (var registration in Volatile.Read(ref registrations))
             if (ReferenceEquals(registration.Assembly, assembly)) return registration;
-        return assembly.IsCollectible ? RegisteredCollectible(assembly) : null;
+        return null;
     }
 
     /// <summary>
-    /// An assembly that can be unloaded (the hug tool's --reload) is registered by a weak key: a
-    /// strong reference from this static would keep it loaded. Its own class and methods, so a
-    /// command's start-up never loads the table's types.
+    /// Drops the registration of <paramref name="assembly"/>, once its API has been built: the hug tool's
+    /// --reload loads each version of an API into a collectible context, which this static would otherwise
+    /// keep alive. (Not a weak table at registration: asking <c>Assembly.IsCollectible</c> there cost every
+    /// command's start-up a ReadyToRun method and a runtime call.)
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void RegisterCollectible(Assembly assembly, Registration registration) => Collectible.Table.AddOrUpdate(assembly, registration);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Registration? RegisteredCollectible(Assembly assembly) => Collectible.Table.TryGetValue(assembly, out var registration) ? registration : null;
-
-    private static class Collectible
+    /// <param name="assembly">An assembly whose endpoints were read.</param>
+    public static void Forget(Assembly assembly)
     {
-        public static readonly ConditionalWeakTable<Assembly, Registration> Table = new();
+        lock (Gate)
+        {
+            var kept = new List<Registration>(registrations.Length);
+            foreach (var registration in registrations)
+                if (!ReferenceEquals(registration.Assembly, assembly)) kept.Add(registration);
+            registrations = [.. kept];
+        }
     }
 
     private sealed class Registration(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
