@@ -124,7 +124,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
         && Requirements.Count == 0 && Transforms.Count == 0 && !Descriptor.UsesCallContext && session.Format is null;
 
     /// <summary>
-    /// A plain call, synchronously (<see cref="CallPipeline{TResult}.Run"/>). No async state machine:
+    /// A plain call, synchronously (<see cref="CallPipeline{TResult}.RunSynchronous"/>). No async state machine:
     /// ReadyToRun cannot precompile the start of one declared in Hug, so each one a command meets is
     /// compiled by the JIT at start-up.
     /// </summary>
@@ -132,7 +132,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     {
         try
         {
-            var outcome = pipeline.Run(context);
+            var outcome = pipeline.RunSynchronous(context);
             if (outcome.Failure is { } failure) return Answer(failure, context, session);
             if (IsHttpResult && outcome.Value is { } httpResult) return CliHttpResult.Print(httpResult, session);
             Write(outcome.Value, session.Output, session.Options);

@@ -76,14 +76,23 @@ internal sealed class CallPipeline<TResult> : CallPipeline
     }
 
     /// <summary>
-    /// Runs the call on the calling thread, waiting for whatever it waits for. For the command line's
-    /// plain calls (a synchronous method, nothing to wait for): no <c>ValueTask</c> of the outcome is made,
-    /// whose methods ReadyToRun does not precompile (three JIT compilations at every start-up).
+    /// Runs a call its caller knows has no step before the method (no requirement, input to read or
+    /// transform) and a synchronous method: the command line's plain call, which checked both. No
+    /// <c>ValueTask</c> of the outcome and no question about steps: at a command's start-up each would
+    /// be types and ReadyToRun methods (a <c>ValueTask&lt;CallOutcome&lt;int&gt;&gt;</c> alone cost three
+    /// JIT compilations).
     /// </summary>
-    public CallOutcome<TResult> Run(BindingContext context)
+    public CallOutcome<TResult> RunSynchronous(BindingContext context)
     {
-        if (HasSteps(context)) return RunStepsAsync(context).AsTask().GetAwaiter().GetResult();
-        return TryInvoke(context, out var outcome, out var pending) ? outcome : AwaitResultAsync(pending, context).AsTask().GetAwaiter().GetResult();
+        try
+        {
+            var result = invoke(context);
+            return context.HasErrors ? CallOutcome<TResult>.Of(CallFailure.Invalid(context.Errors)) : CallOutcome<TResult>.Of(result.Result);
+        }
+        catch (Exception exception) when (!context.OwnsException(exception))
+        {
+            return CallOutcome<TResult>.Of(Fail(exception, context));
+        }
     }
 
     private bool HasSteps(BindingContext context) => RequirementList.Count > 0 || TransformList.Count > 0 || context.HasInputToRead;
