@@ -8,7 +8,7 @@ namespace Hug.Tests.Examples;
 /// <summary>examples/Chat as a real process: its page in headless Chromium, and the room over a ClientWebSocket.</summary>
 public sealed class ChatExampleTests
 {
-    [Fact]
+    [ChromiumFact]
     public async Task AMessageTypedInOnePageAppearsInTheOther()
     {
         await using var example = ExampleProcess.Serve("Chat");
