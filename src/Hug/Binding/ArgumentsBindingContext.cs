@@ -8,7 +8,9 @@ internal sealed class ArgumentsBindingContext(CallContext call, Dictionary<strin
 {
     public override IServiceProvider Services => call.Services;
 
-    public override Microsoft.AspNetCore.Http.HttpContext? HttpContext => call.HttpContext;
+    /// <summary>The adapter values of the call this one came through (a WebSocket call's upgrade request, a <see cref="CurrentApi"/> caller's request).</summary>
+    public override object? AdapterValue(Introspection.ContextValue kind, string parameter) =>
+        call.AdapterValues is { } read && call.Transport is { } transport ? read(transport, kind, parameter) : null;
 
     public override CancellationToken Cancellation => call.Cancellation;
 

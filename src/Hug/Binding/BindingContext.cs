@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+
+using Hug.Introspection;
 
 namespace Hug.Binding;
 
@@ -28,7 +29,12 @@ internal abstract class BindingContext : IAsyncDisposable
     /// <summary>The whole request body, for the one JSON-shaped parameter that takes it.</summary>
     public abstract RawValue GetBody();
 
-    public virtual HttpContext? HttpContext => null;
+    /// <summary>
+    /// A directive value only the adapter can give (HTTP's context, request, response, user, uploads, raw
+    /// body) for the parameter <paramref name="parameter"/>; null when this interface has none. The binder
+    /// names no adapter's types: it asks here.
+    /// </summary>
+    public virtual object? AdapterValue(ContextValue kind, string parameter) => null;
 
     public virtual CancellationToken Cancellation => CancellationToken.None;
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Hug.Introspection;
 using Hug.Invocation;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hug.Binding;
@@ -131,6 +130,8 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
             // The API's hub on every interface: on the command line one with no connections (a broadcast reaches nobody).
             ContextValue.Hub => c => (T)(object)api.Hub,
             ContextValue.FormFile or ContextValue.FormFiles or ContextValue.Body => Upload(parameter),
+            ContextValue.HttpContext or ContextValue.HttpRequest or ContextValue.HttpResponse => FromAdapter(parameter),
+            ContextValue.User => c => c.AdapterValue(ContextValue.User, parameter.Name) is T user ? user : (T)(object)new ClaimsPrincipal(),
             _ => (Func<BindingContext, T>)Reader(parameter.Context),
         };
     }
@@ -139,23 +140,22 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
 
     public override T Bind(BindingContext context) => read(context);
 
-    /// <summary>An uploaded file (by parameter name), all the files, or the raw body; missing and required is an error.</summary>
+    /// <summary>An uploaded file (by parameter name), all the files, or the raw body (the adapter reads them); missing and required is an error.</summary>
     private static Func<BindingContext, T> Upload(ParameterDescriptor parameter)
     {
         var missing = $"Required parameter '{parameter.Name}' not supplied";
         return c =>
         {
-            var request = Http(c).Request;
-            object? value = parameter.Context switch
-            {
-                ContextValue.Body => request.Body,
-                ContextValue.FormFiles => request.HasFormContentType ? request.Form.Files : null,
-                _ => request.HasFormContentType ? request.Form.Files.GetFile(parameter.Name) : null,
-            };
+            var value = c.AdapterValue(parameter.Context, parameter.Name);
             if (value is null && parameter.IsRequired) c.AddError(parameter.Name, missing);
             return value is T typed ? typed : default!;
         };
     }
+
+    /// <summary>A value only an adapter has (the HTTP context, request, response); start-up refuses it on interfaces that never have it.</summary>
+    private static Func<BindingContext, T> FromAdapter(ParameterDescriptor parameter) => c =>
+        c.AdapterValue(parameter.Context, parameter.Name) is T value ? value
+        : throw new InvalidOperationException($"Parameter '{parameter.Name}' ({typeof(T).Name}) is only available to calls made over HTTP.");
 
     private static Func<BindingContext, T> Custom(Func<CallContext, object?> directive) =>
         c => directive(c.Call) is T value ? value : default!;
@@ -172,10 +172,6 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
     private static Delegate Reader(ContextValue kind) => kind switch
     {
         ContextValue.CancellationToken => (Func<BindingContext, CancellationToken>)(c => c.Cancellation),
-        ContextValue.HttpContext => (Func<BindingContext, HttpContext>)(c => Http(c)),
-        ContextValue.HttpRequest => (Func<BindingContext, HttpRequest>)(c => Http(c).Request),
-        ContextValue.HttpResponse => (Func<BindingContext, HttpResponse>)(c => Http(c).Response),
-        ContextValue.User => (Func<BindingContext, ClaimsPrincipal>)(c => c.HttpContext?.User ?? new ClaimsPrincipal()),
         ContextValue.Timer => (Func<BindingContext, HugTimer>)(c => new HugTimer(c.Call.Started)),
         ContextValue.Interface => (Func<BindingContext, HugInterfaces>)(c => c.Call.Interface),
         ContextValue.Call => (Func<BindingContext, CallContext>)(c => c.Call),
@@ -185,9 +181,6 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
         ContextValue.CurrentApi => (Func<BindingContext, CurrentApi>)(c => new CurrentApi(c.Call)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    private static HttpContext Http(BindingContext context) =>
-        context.HttpContext ?? throw new InvalidOperationException("The HTTP context is only available to calls made over HTTP.");
 }
 
 /// <summary>A service from the call's DI scope.</summary>

@@ -53,6 +53,9 @@ public sealed class CallContext
 
     internal long Started { get; }
 
+    /// <summary>How the adapter that made <see cref="Transport"/> reads its directive values from it (static: no allocation per call).</summary>
+    internal Func<object, Introspection.ContextValue, string, object?>? AdapterValues { get; init; }
+
     /// <summary>
     /// A credential given on the command line (<c>--api-key</c>) or in the environment
     /// (<c>HUG_API_KEY</c>); null over HTTP, where credentials come from the request.

@@ -27,6 +27,7 @@ public sealed class CurrentApi
             caller.ApiVersion, caller.Credential)
         {
             User = caller.User,
+            AdapterValues = caller.AdapterValues,
         };
         return (T)(await LocalInterface.RunAsync(call, descriptor, arguments, rethrowHandled: true))!;
     }

@@ -19,8 +19,6 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     private IFormCollection? form;
     private IReadOnlyDictionary<string, StringValues>? values;
 
-    public override HttpContext HttpContext => http;
-
     /// <summary>The request's DI scope: <c>RequestServices</c> creates it on first use, so a call that needs no service pays nothing.</summary>
     public override IServiceProvider Services => http.RequestServices;
 
@@ -58,7 +56,12 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     }
 
     protected override CallContext CreateCall() =>
-        new(api, endpoint, HugInterfaces.Http, http.RequestServices, http, http.RequestAborted, version, static _ => null);
+        new(api, endpoint, HugInterfaces.Http, http.RequestServices, http, http.RequestAborted, version, static _ => null)
+        {
+            AdapterValues = HttpDirectives.Read,
+        };
+
+    public override object? AdapterValue(Introspection.ContextValue kind, string parameter) => HttpDirectives.Read(http, kind, parameter);
 
     public override RawValue GetBody() => hasJsonBody ? RawValue.FromJson(body) : RawValue.Missing;
 

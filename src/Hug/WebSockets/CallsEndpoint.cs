@@ -71,7 +71,10 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     {
         var services = ws.Http.RequestServices;
         var pipeline = api.Calls.For(endpoint, HugInterfaces.WebSocket, services);
-        var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.WebSocket, services, ws.Http, ws.Aborted, null, static _ => null);
+        var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.WebSocket, services, ws.Http, ws.Aborted, null, static _ => null)
+        {
+            AdapterValues = Http.HttpDirectives.Read,
+        };
         await using var context = new ArgumentsBindingContext(call, values);
         CallFailure? failure;
         try
