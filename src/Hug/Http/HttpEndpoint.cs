@@ -125,9 +125,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         switch (failure.Kind)
         {
             case FailureKind.Refused:
-                var refusal = failure.Refusal!;
-                if (refusal.Challenge is not null) http.Response.Headers.WWWAuthenticate = refusal.Challenge;
-                return Problem.One(refusal.Status, refusal.Title, refusal.Title, refusal.Message).WriteAsync(http).AsTask();
+                return RequirementCheck.RefuseAsync(http, failure.Refusal!);
             case FailureKind.Rejected:
                 return context.InputProblem!.WriteAsync(http).AsTask();
             case FailureKind.Invalid:

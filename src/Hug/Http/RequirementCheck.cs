@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Hug.Http;
 
-/// <summary>Runs requirements over HTTP; the first failure is answered (401 with its challenge, 403, …).</summary>
+/// <summary>
+/// Requirements answered over HTTP: the connect-time check of WebSocket endpoint classes (calls run the
+/// pipeline, which answers a refusal through <see cref="RefuseAsync"/> too).
+/// </summary>
 internal static class RequirementCheck
 {
     public static async ValueTask<bool> MeetsAsync(HttpContext http, CallContext call, IReadOnlyList<Requirement> requirements)
@@ -11,10 +14,16 @@ internal static class RequirementCheck
         {
             var result = await requirement.CheckAsync(call);
             if (result.Succeeded) continue;
-            if (result.Challenge is not null) http.Response.Headers.WWWAuthenticate = result.Challenge;
-            await Problem.One(result.Status, result.Title, result.Title, result.Message).WriteAsync(http);
+            await RefuseAsync(http, result);
             return false;
         }
         return true;
+    }
+
+    /// <summary>A refusal as HTTP answers it: its status, its challenge in <c>WWW-Authenticate</c>, a problem body naming it.</summary>
+    public static Task RefuseAsync(HttpContext http, RequirementResult refusal)
+    {
+        if (refusal.Challenge is not null) http.Response.Headers.WWWAuthenticate = refusal.Challenge;
+        return Problem.One(refusal.Status, refusal.Title, refusal.Title, refusal.Message).WriteAsync(http).AsTask();
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Hug.Binding;
 using Hug.Introspection;
 using Hug.Invocation;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hug.Pipeline;
 
@@ -53,11 +52,11 @@ internal sealed class CallTable(HugApi api)
     /// WebSocket calls keep the HTTP requirements of the method and its routes (a call is an HTTP
     /// request by other means), and apply the transforms scoped to WebSockets.
     /// </summary>
-    public CallPipeline For(EndpointDescriptor endpoint, HugInterfaces @interface, IServiceProvider services) =>
-        (@interface == HugInterfaces.WebSocket ? webSocket : local).GetOrAdd(endpoint, static (endpoint, state) => state.table.Build(endpoint, state.@interface, state.services),
-            (table: this, @interface, services));
+    public CallPipeline For(EndpointDescriptor endpoint, HugInterfaces @interface) =>
+        (@interface == HugInterfaces.WebSocket ? webSocket : local).GetOrAdd(endpoint, static (endpoint, state) => state.table.Build(endpoint, state.@interface),
+            (table: this, @interface));
 
-    private CallPipeline Build(EndpointDescriptor endpoint, HugInterfaces @interface, IServiceProvider services)
+    private CallPipeline Build(EndpointDescriptor endpoint, HugInterfaces @interface)
     {
         var invoker = InvokerCompiler.Compile(endpoint, ParameterBinder.For(endpoint, api));
         var requirements = @interface == HugInterfaces.WebSocket

@@ -72,7 +72,7 @@ public sealed class LocalInterface
     /// </summary>
     internal static async Task<object?> RunAsync(CallContext call, EndpointDescriptor descriptor, object? arguments, bool rethrowHandled)
     {
-        var pipeline = call.Api.Calls.For(descriptor, HugInterfaces.Local, call.Services);
+        var pipeline = call.Api.Calls.For(descriptor, HugInterfaces.Local);
         await using var context = new ArgumentsBindingContext(call, Arguments.From(arguments, call.Api.Options.ReadOnlyJson));
         var outcome = await pipeline.RunBoxedAsync(context);
         if (outcome.Failure is not { } failure) return outcome.Boxed;

@@ -70,7 +70,7 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     private async Task CallAsync(WebSocketConnection ws, object? id, EndpointDescriptor endpoint, Dictionary<string, RawValue> values)
     {
         var services = ws.Http.RequestServices;
-        var pipeline = api.Calls.For(endpoint, HugInterfaces.WebSocket, services);
+        var pipeline = api.Calls.For(endpoint, HugInterfaces.WebSocket);
         var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.WebSocket, services, ws.Http, ws.Aborted, null, static _ => null)
         {
             AdapterValues = Http.HttpDirectives.Read,
