@@ -41,6 +41,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
                 .Select(static (model, _) => model!)
                 .WithTrackingName(TypesStep)
                 .Collect())
+            .Append(SubclassedAttributes(context))
             .Aggregate((all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
 
         // The order of the files, so types register in declaration order as reflection reads them.
@@ -57,6 +58,34 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         {
             foreach (var diagnostic in input.Left) output.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
         });
+    }
+
+    /// <summary>
+    /// Methods marked with a user's subclass of an endpoint attribute (<c>class MyGet : HttpAttribute</c>), which
+    /// <c>ForAttributeWithMetadataName</c> does not match (it compares exact names). Only methods with an
+    /// attribute no Hug attribute is named like are looked at semantically, so this costs little per edit.
+    /// </summary>
+    private static IncrementalValueProvider<ImmutableArray<TypeModel>> SubclassedAttributes(IncrementalGeneratorInitializationContext context) =>
+        context.SyntaxProvider.CreateSyntaxProvider(
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { AttributeLists.Count: > 0 } method
+                    && method.AttributeLists.SelectMany(list => list.Attributes).Any(attribute => !KnownName(attribute.Name.ToString())),
+                static (syntax, cancellationToken) =>
+                    syntax.SemanticModel.GetDeclaredSymbol(syntax.Node, cancellationToken) is IMethodSymbol method
+                    && KnownTypes.From(syntax.SemanticModel.Compilation) is { } known
+                    && method.GetAttributes().Any(a => a.AttributeClass is { } type && !EndpointAttributes.Contains(type.ToDisplayString()) && known.IsEndpointAttribute(type))
+                        ? TypeParser.Parse(method.ContainingType, syntax.SemanticModel.Compilation, cancellationToken)
+                        : null)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TypesStep)
+            .Collect();
+
+    /// <summary>Whether an attribute as written (<c>Get</c>, <c>Hug.GetAttribute</c>) names one of Hug's endpoint attributes.</summary>
+    private static bool KnownName(string written)
+    {
+        var name = written.Substring(written.LastIndexOf('.') + 1);
+        if (!name.EndsWith("Attribute", StringComparison.Ordinal)) name += "Attribute";
+        return EndpointAttributes.Any(known => known.EndsWith("." + name, StringComparison.Ordinal));
     }
 
     private static void Emit(SourceProductionContext output, ImmutableArray<TypeModel> found, EquatableArray<string> fileOrder)

@@ -35,6 +35,9 @@ internal sealed class KnownTypes
     public bool DeclaresEndpoints(INamedTypeSymbol type) =>
         type.GetAttributes().Any(a => Is(a.AttributeClass, WebSocket)) || type.GetMembers().OfType<IMethodSymbol>().Any(IsExposed);
 
+    /// <summary>Hug's HTTP attribute, <c>[Cli]</c>, <c>[SocketCall]</c>, or a class deriving from one.</summary>
+    public bool IsEndpointAttribute(INamedTypeSymbol type) => Is(type, Http) || Is(type, Cli) || Is(type, SocketCall);
+
     /// <summary>A method with an HTTP attribute, <c>[Cli]</c> or <c>[SocketCall]</c>: what Hug's reflection looks for.</summary>
     public bool IsExposed(IMethodSymbol method) =>
         method.GetAttributes().Any(a => Is(a.AttributeClass, Http) || Is(a.AttributeClass, Cli) || Is(a.AttributeClass, SocketCall));

@@ -70,6 +70,24 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public async Task AMethodMarkedWithASubclassOfAnEndpointAttributeIsFound()
+    {
+        var run = GeneratorRun.Of("""
+            using Hug;
+            public sealed class ReadAttribute(string url) : HttpAttribute(url) { }
+            public static class Books
+            {
+                [Read("/books/{id}")]
+                public static string Find(int id) => "book " + id;
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("typeof(global::Books)", run.Source!);
+        var api = HugApi.FromAssembly(run.Load());
+        Assert.Equal("book 7", await api.Local.CallAsync<string>("find", new { id = 7 }));
+    }
+
+    [Fact]
     public void AProjectWithoutHugGetsNothing()
     {
         var run = GeneratorRun.Of(["public static class Plain { public static int One() => 1; }"], withHug: false);
