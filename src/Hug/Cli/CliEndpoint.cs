@@ -108,7 +108,7 @@ internal sealed class CliEndpoint<TResult>(EndpointDescriptor descriptor, CliCom
     {
         // Built here, not at start-up: a run calls one command, and only its binders and pipeline are needed.
         var binders = ParameterBinder.For(Descriptor, Api);
-        var pipeline = new CallPipeline<TResult>(Api, Descriptor, HugInterfaces.Cli, ReflectionInvoker.Create<TResult>(Descriptor, binders), Requirements, Transforms);
+        var pipeline = new CallPipeline<TResult>(Api, ReflectionInvoker.Create<TResult>(Descriptor, binders), Requirements, Transforms);
         var values = new StringValues[Parameters.Count];
         for (var i = 0; i < values.Length; i++) values[i] = Parameters[i].Read(parseResult);
         var startup = Api.Startup.RunOnceAsync(Api, cancellationToken);

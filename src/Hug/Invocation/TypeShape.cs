@@ -68,8 +68,7 @@ internal abstract class TypeShape
     public abstract ParameterBinder ServiceBinder(ParameterDescriptor parameter);
 
     /// <summary>The call pipeline of an endpoint whose result is this type, over an invoker made for it.</summary>
-    public abstract Pipeline.CallPipeline Pipeline(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, Delegate invoker,
-        IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms);
+    public abstract Pipeline.CallPipeline Pipeline(HugApi api, Delegate invoker, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms);
 
     /// <summary>The command of an endpoint whose result (<see cref="InvokerCompiler.ResultType"/>) is this type.</summary>
     public abstract CliEndpoint CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, ApiServices services, HugApi api);
@@ -88,9 +87,8 @@ internal sealed class TypeShape<T> : TypeShape
 
     public override ParameterBinder ServiceBinder(ParameterDescriptor parameter) => new ServiceBinder<T>(parameter);
 
-    public override Pipeline.CallPipeline Pipeline(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, Delegate invoker,
-        IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
-        new Pipeline.CallPipeline<T>(api, endpoint, @interface, (Func<BindingContext, ValueTask<T>>)invoker, requirements, transforms);
+    public override Pipeline.CallPipeline Pipeline(HugApi api, Delegate invoker, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
+        new Pipeline.CallPipeline<T>(api, (Func<BindingContext, ValueTask<T>>)invoker, requirements, transforms);
 
     public override CliEndpoint CliEndpoint(EndpointDescriptor descriptor, CliCommandOptions options, ApiServices services, HugApi api) =>
         new CliEndpoint<T>(descriptor, options, services, api);

@@ -12,32 +12,28 @@ namespace Hug.Pipeline;
 /// </summary>
 internal abstract class CallPipeline
 {
-    protected CallPipeline(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms)
+    /// <param name="api">The API whose exception handlers map the call's exceptions.</param>
+    /// <param name="requirements">The requirements on this interface (<c>HugApi.RequirementsFor</c>: the method's, its route's or router's).</param>
+    /// <param name="transforms">The transforms on this interface (<c>HugApi.TransformsFor</c>).</param>
+    protected CallPipeline(HugApi api, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms)
     {
         Api = api;
-        Endpoint = endpoint;
-        Interface = @interface;
         RequirementList = requirements;
         TransformList = transforms;
     }
 
     public HugApi Api { get; }
-    public EndpointDescriptor Endpoint { get; }
-    public HugInterfaces Interface { get; }
 
     /// <summary>The requirements that apply on this interface, checked in order before any input is read.</summary>
     public IReadOnlyList<Requirement> Requirements => RequirementList;
-
-    /// <summary>Whether the interface transforms results (the result is then an object of any type).</summary>
-    public bool Transforms => TransformList.Count > 0;
 
     protected IReadOnlyList<Requirement> RequirementList { get; }
     protected IReadOnlyList<ITransform> TransformList { get; }
 
     /// <summary>The pipeline of an endpoint whose invoker (<see cref="InvokerCompiler.ResultType"/>) is known only as a <see cref="Delegate"/>.</summary>
-    public static CallPipeline Create(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, Delegate invoker,
+    public static CallPipeline Create(HugApi api, EndpointDescriptor endpoint, Delegate invoker,
         IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
-        TypeShape.Of(InvokerCompiler.ResultType(endpoint)).Pipeline(api, endpoint, @interface, invoker, requirements, transforms);
+        TypeShape.Of(InvokerCompiler.ResultType(endpoint)).Pipeline(api, invoker, requirements, transforms);
 
     /// <summary>Runs the call with its result as an object (WebSocket calls and Local callers, which serialise or cast it).</summary>
     public abstract ValueTask<CallOutcome<object?>> RunBoxedAsync(BindingContext context);
@@ -56,10 +52,9 @@ internal sealed class CallPipeline<TResult> : CallPipeline
 {
     private readonly Func<BindingContext, ValueTask<TResult>> invoke;
 
-    /// <summary>A pipeline over <paramref name="invoke"/> with the requirements and transforms of <paramref name="interface"/> (<c>HugApi.RequirementsFor</c>, <c>TransformsFor</c>).</summary>
-    public CallPipeline(HugApi api, EndpointDescriptor endpoint, HugInterfaces @interface, Func<BindingContext, ValueTask<TResult>> invoke,
-        IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms)
-        : base(api, endpoint, @interface, requirements, transforms)
+    /// <summary>A pipeline over <paramref name="invoke"/> (see the base constructor for the others).</summary>
+    public CallPipeline(HugApi api, Func<BindingContext, ValueTask<TResult>> invoke, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms)
+        : base(api, requirements, transforms)
     {
         this.invoke = invoke;
     }

@@ -62,6 +62,6 @@ internal sealed class CallTable(HugApi api)
         var requirements = @interface == HugInterfaces.WebSocket
             ? api.RequirementsFor(endpoint, HugInterfaces.Http | HugInterfaces.WebSocket, endpoint.Http.SelectMany(r => r.Requires))
             : api.RequirementsFor(endpoint, @interface, []);
-        return CallPipeline.Create(api, endpoint, @interface, invoker, requirements, api.TransformsFor(endpoint, @interface, []));
+        return CallPipeline.Create(api, endpoint, invoker, requirements, api.TransformsFor(endpoint, @interface, []));
     }
 }
