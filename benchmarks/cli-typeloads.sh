@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
-publish() { dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/$2" -v q -nologo >/dev/null; }
+# The app's obj/…/linux-x64 holds ReadyToRun images of its references: one compiled against an older Hug.Core
+# aborts the app at start-up (seen 2026-12-01 after the assembly split), so each run compiles them afresh.
+publish() { rm -rf "$1/obj/Release/net10.0/linux-x64"
+  dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/$2" -v q -nologo >/dev/null; }
 publish examples/Addition hug; publish benchmarks/cli/CommandLineFloor floor
 dotnet build benchmarks/cli/TypeLoads -c Release -o "$out/tool" -v q -nologo >/dev/null
 trace() { DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath="$out/$1.nettrace" \

@@ -17,7 +17,9 @@ need wrk wrk; need hyperfine hyperfine; need bc bc; need curl curl
 
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 build() { dotnet build "$1" -c Release -o "$out/$2" -v q -nologo >/dev/null; }
-publish_r2r() { dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/$2" -v q -nologo >/dev/null; }
+# Fresh ReadyToRun images of the references each time (a stale one compiled against an older Hug.Core aborts the app).
+publish_r2r() { rm -rf "$1/obj/Release/net10.0/linux-x64"
+  dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/$2" -v q -nologo >/dev/null; }
 echo "building (Release)..."
 build benchmarks/servers/HugBench hug
 build benchmarks/servers/BareKestrel bare

@@ -41,9 +41,9 @@ public sealed class GeneratedSourceTests
     {
         var source = GeneratorRun.Of(Calculator).Source!;
         Assert.Contains("[global::System.Runtime.CompilerServices.ModuleInitializer]", source);
-        Assert.Contains("Invoke = static (target, arguments) => global::Calc.Add((int)arguments[0]!, (int)arguments[1]!)", source);
+        Assert.Contains("invoke: static (target, arguments) => global::Calc.Add((int)arguments[0]!, (int)arguments[1]!)", source);
         Assert.Contains("new global::Hug.GetAttribute((string)null)", source);
-        Assert.Contains("new global::Hug.Generation.GeneratedParameter { Name = \"factor\", Type = typeof(double), HasDefault = true, DefaultValue = (global::System.Double)(2)", source);
+        Assert.Contains("new global::Hug.Generation.GeneratedParameter(\"factor\", typeof(double), global::System.Array.Empty<global::System.Attribute>(), hasDefault: true, defaultValue: (global::System.Double)(2))", source);
         Assert.Contains("<summary>Adds two numbers</summary>", source);
     }
 

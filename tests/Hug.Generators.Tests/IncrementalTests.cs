@@ -29,7 +29,7 @@ public sealed class IncrementalTests
     {
         var first = GeneratorRun.Of(Api, Other);
         var second = first.Rerun(Replace(first.Input, 0, "using Hug; public static class Calc { [Get] public static int Add(int a, int c) => a + c; }"));
-        Assert.Contains("Name = \"c\"", second.Source);
+        Assert.Contains("GeneratedParameter(\"c\"", second.Source);
         Assert.Contains(second.Result.TrackedSteps[EndpointGenerator.TypesStep].SelectMany(step => step.Outputs),
             output => output.Reason == IncrementalStepRunReason.Modified);
     }

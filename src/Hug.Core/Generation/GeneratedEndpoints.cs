@@ -1,0 +1,203 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Hug.Generation;
+
+/// <summary>
+/// Where Hug's source generator (Hug.Generators) leaves what it learnt at compile time about an
+/// assembly's exposed methods: which types declare them, and for each the attributes, parameters,
+/// documentation and a direct call. With it, start-up neither scans the assembly's types nor parses
+/// custom attributes; an assembly without it (the <c>hug</c> tool's in-memory compilations, a project
+/// without the generator) is read through reflection, to the same descriptors.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedEndpoints
+{
+    private static readonly object Gate = new(); // not System.Threading.Lock: its types would load at every start-up for one uncontended lock
+
+    /// <summary>One per assembly, replaced whole under the lock (a handful of entries: an array, no dictionary to build at start-up).</summary>
+    private static Registration[] registrations = [];
+
+    /// <summary>Called by the generated module initializer of <paramref name="assembly"/>.</summary>
+    /// <param name="assembly">The assembly the generator ran on.</param>
+    /// <param name="types">Every type declaring exposed methods or a WebSocket endpoint, in declaration order.</param>
+    /// <param name="describe">What the generator knows of one of those types; null to read it through reflection.</param>
+    public static void Register(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
+    {
+        lock (Gate)
+        {
+            registrations = ReadOnly.Append(Without(assembly), new Registration(assembly, types, describe));
+        }
+    }
+
+    /// <summary>The registrations but <paramref name="assembly"/>'s, as a new array (arrays, not a List: see <see cref="ReadOnly.Append"/>).</summary>
+    private static Registration[] Without(Assembly assembly)
+    {
+        var count = 0;
+        foreach (var registration in registrations)
+            if (!ReferenceEquals(registration.Assembly, assembly)) count++;
+        var kept = new Registration[count];
+        count = 0;
+        foreach (var registration in registrations)
+            if (!ReferenceEquals(registration.Assembly, assembly)) kept[count++] = registration;
+        return kept;
+    }
+
+    /// <summary>The types of <paramref name="assembly"/> that declare endpoints, when the generator ran on it.</summary>
+    internal static Type[]? TypesOf(Assembly assembly) => Find(assembly)?.Types();
+
+    /// <summary>The generated description of <paramref name="type"/> (the same instance on every call), if any.</summary>
+    internal static GeneratedType? Describe(Type type)
+    {
+        var registration = Find(type.Assembly);
+        if (registration is null) return null;
+        lock (Gate) return registration.Describe(type);
+    }
+
+    private static Registration? Find(Assembly assembly)
+    {
+        if (Registered(assembly) is { } registration) return registration;
+        // typeof(T) does not run T's module initializer; make sure the registration happened.
+        if (assembly.IsDynamic) return null;
+        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        return Registered(assembly);
+    }
+
+    private static Registration? Registered(Assembly assembly)
+    {
+        foreach (var registration in Volatile.Read(ref registrations))
+            if (ReferenceEquals(registration.Assembly, assembly)) return registration;
+        return null;
+    }
+
+    /// <summary>
+    /// Drops the registration of <paramref name="assembly"/>, once its API has been built: the hug tool's
+    /// --reload loads each version of an API into a collectible context, which this static would otherwise
+    /// keep alive. (Not a weak table at registration: asking <c>Assembly.IsCollectible</c> there cost every
+    /// command's start-up a ReadyToRun method and a runtime call.)
+    /// </summary>
+    /// <param name="assembly">An assembly whose endpoints were read.</param>
+    public static void Forget(Assembly assembly)
+    {
+        lock (Gate) registrations = Without(assembly);
+    }
+
+    private sealed class Registration(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
+    {
+        private Type[]? listed;
+        private Described[] described = []; // a handful, grown by one
+
+        public Assembly Assembly => assembly;
+
+        public Type[] Types() => listed ??= types();
+
+        /// <summary>Called under the lock; a type's description is made once.</summary>
+        public GeneratedType? Describe(Type type)
+        {
+            foreach (var entry in described)
+                if (entry.Type == type) return entry.Value;
+            var value = describe(type);
+            described = ReadOnly.Append(described, new Described(type, value));
+            return value;
+        }
+    }
+
+    private sealed class Described(Type type, GeneratedType? value)
+    {
+        public Type Type => type;
+        public GeneratedType? Value => value;
+    }
+}
+
+// The generated code constructs these (no object initializers: each init accessor would be one more method
+// a command's start-up enters across assemblies).
+
+/// <summary>One type as the generator saw it: its Hug attributes and its exposed methods.</summary>
+/// <param name="attributes">The type's attributes that Hug reads (<c>[Cli]</c>, <c>[Requires]</c>, <c>[WebSocket]</c>, <c>[Description]</c>).</param>
+/// <param name="documentation">The type's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed it.</param>
+/// <param name="methods">The methods carrying an HTTP, <c>[Cli]</c> or <c>[SocketCall]</c> attribute, in declaration order.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GeneratedType(Attribute[] attributes, string? documentation, GeneratedMethod[] methods)
+{
+    /// <summary>The type's attributes that Hug reads.</summary>
+    public Attribute[] Attributes { get; } = attributes;
+
+    /// <summary>The type's documentation comment, when the compiler parsed it.</summary>
+    public string? Documentation { get; } = documentation;
+
+    /// <summary>The exposed methods, in declaration order.</summary>
+    public GeneratedMethod[] Methods { get; } = methods;
+}
+
+/// <summary>One exposed method as the generator saw it.</summary>
+/// <param name="name">The method's name.</param>
+/// <param name="method">Finds the method through reflection; called only when something needs the <see cref="MethodInfo"/>.</param>
+/// <param name="isStatic">Whether the method is static.</param>
+/// <param name="returnType">The declared return type.</param>
+/// <param name="attributes">The method's attributes that Hug reads.</param>
+/// <param name="documentation">The method's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed it.</param>
+/// <param name="invoke">Calls the method on a target (null when static) with its arguments; null when generated code cannot reach it.</param>
+/// <param name="parameters">The parameters, in order.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool isStatic, Type returnType, Attribute[] attributes,
+    string? documentation, Func<object?, object?[], object?>? invoke, GeneratedParameter[] parameters)
+{
+    /// <summary>The method's name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Finds the method through reflection; called only when something needs the <see cref="MethodInfo"/>.</summary>
+    public Func<MethodInfo> Method { get; } = method;
+
+    /// <summary>Whether the method is static.</summary>
+    public bool IsStatic { get; } = isStatic;
+
+    /// <summary>The declared return type.</summary>
+    public Type ReturnType { get; } = returnType;
+
+    /// <summary>The method's attributes that Hug reads.</summary>
+    public Attribute[] Attributes { get; } = attributes;
+
+    /// <summary>The parameters, in order.</summary>
+    public GeneratedParameter[] Parameters { get; } = parameters;
+
+    /// <summary>The method's documentation comment, when the compiler parsed it.</summary>
+    public string? Documentation { get; } = documentation;
+
+    /// <summary>Calls the method on a target (null when static) with its arguments; null when generated code cannot reach it.</summary>
+    public Func<object?, object?[], object?>? Invoke { get; } = invoke;
+}
+
+/// <summary>One parameter as the generator saw it.</summary>
+/// <param name="name">The parameter's name.</param>
+/// <param name="type">The parameter's type.</param>
+/// <param name="attributes">The parameter's attributes that Hug reads (validation, directives, <c>[Delimited]</c>, <c>[Description]</c>).</param>
+/// <param name="hasDefault">Whether it has a default value.</param>
+/// <param name="defaultValue">The default value as compiled (an enum's as the enum).</param>
+/// <param name="isNullable">Whether a reference type is annotated nullable (<c>string?</c>).</param>
+/// <param name="fromServices">Whether an attribute implementing ASP.NET Core's <c>IFromServiceMetadata</c> marks it.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GeneratedParameter(string name, Type type, Attribute[] attributes,
+    bool hasDefault = false, object? defaultValue = null, bool isNullable = false, bool fromServices = false)
+{
+    /// <summary>The parameter's name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The parameter's type.</summary>
+    public Type Type { get; } = type;
+
+    /// <summary>Whether it has a default value.</summary>
+    public bool HasDefault { get; } = hasDefault;
+
+    /// <summary>The default value as compiled (an enum's as the enum).</summary>
+    public object? DefaultValue { get; } = defaultValue;
+
+    /// <summary>Whether a reference type is annotated nullable (<c>string?</c>).</summary>
+    public bool IsNullable { get; } = isNullable;
+
+    /// <summary>Whether an attribute implementing ASP.NET Core's <c>IFromServiceMetadata</c> marks it.</summary>
+    public bool FromServices { get; } = fromServices;
+
+    /// <summary>The parameter's attributes that Hug reads.</summary>
+    public Attribute[] Attributes { get; } = attributes;
+}

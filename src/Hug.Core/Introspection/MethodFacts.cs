@@ -1,0 +1,143 @@
+using System.Reflection;
+using Hug.Generation;
+
+namespace Hug.Introspection;
+
+/// <summary>
+/// What a method declares, from one of two sources: reflection (<see cref="Reflect"/>) or Hug's
+/// source generator (<see cref="Generated"/>). <see cref="EndpointIntrospector"/> turns either into the
+/// same descriptor; only the reflection source touches custom-attribute metadata.
+/// </summary>
+internal sealed class MethodFacts
+{
+    private readonly Func<MethodInfo>? find;
+    private MethodInfo? method;
+
+    private MethodFacts(MethodInfo? method, Func<MethodInfo>? find)
+    {
+        this.method = method;
+        this.find = find;
+    }
+
+    /// <summary>The method, found through reflection on first use when the facts were generated.</summary>
+    public MethodInfo Method => method ??= find!();
+
+    /// <summary>The generated description this came from; null when read through reflection.</summary>
+    public GeneratedMethod? Generated { get; private init; }
+
+    public required string Name { get; init; }
+
+    /// <summary><c>Type.Method</c>, as start-up errors and logs name it.</summary>
+    public string DisplayName => DisplayNameOf(DeclaringType, Name);
+
+    public static string DisplayNameOf(Type? type, string method) =>
+        type is not null && !type.Name.StartsWith('<') ? type.Name + "." + method : method;
+    public required Type? DeclaringType { get; init; }
+    public required bool IsStatic { get; init; }
+    public required bool IsGeneric { get; init; }
+    public required Type ReturnType { get; init; }
+    public required IReadOnlyList<Attribute> Attributes { get; init; }
+    public required IReadOnlyList<Attribute> TypeAttributes { get; init; }
+    public required ParameterFacts[] Parameters { get; init; }
+
+    /// <summary>The generated documentation comments of the method and its type; null: read the XML file.</summary>
+    public string? MethodDocumentation { get; init; }
+
+    /// <summary>The generated documentation comment of the method's type (see <see cref="MethodDocumentation"/>).</summary>
+    public string? TypeDocumentation { get; init; }
+
+    /// <summary>A direct call (generated code); null: call through reflection.</summary>
+    public Func<object?, object?[], object?>? Invoke { get; init; }
+
+    /// <summary>Whether both describe the same method (generated facts compare without reflection).</summary>
+    public bool SameMethodAs(MethodFacts other) =>
+        Generated is not null && other.Generated is not null ? ReferenceEquals(Generated, other.Generated) : Method == other.Method;
+
+    public static MethodFacts Reflect(MethodInfo method) => new(method, null)
+    {
+        Name = method.Name,
+        DeclaringType = method.DeclaringType,
+        IsStatic = method.IsStatic,
+        IsGeneric = method.ContainsGenericParameters,
+        ReturnType = method.ReturnType,
+        Attributes = Array.ConvertAll(method.GetCustomAttributes(true), a => (Attribute)a),
+        TypeAttributes = method.DeclaringType is { } type ? Array.ConvertAll(type.GetCustomAttributes(true), a => (Attribute)a) : [],
+        Parameters = [.. method.GetParameters().Select(ParameterFacts.Reflect)],
+    };
+
+    private static ParameterFacts[] GenerateParameters(GeneratedParameter[] parameters)
+    {
+        var facts = new ParameterFacts[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++) facts[i] = ParameterFacts.Generate(parameters[i], i);
+        return facts;
+    }
+
+    public static MethodFacts Generate(Type type, GeneratedType declaring, GeneratedMethod generated) => new(null, generated.Method)
+    {
+        Generated = generated,
+        Name = generated.Name,
+        DeclaringType = type,
+        IsStatic = generated.IsStatic,
+        IsGeneric = false,
+        ReturnType = generated.ReturnType,
+        Attributes = generated.Attributes,
+        TypeAttributes = declaring.Attributes,
+        Parameters = GenerateParameters(generated.Parameters),
+        MethodDocumentation = generated.Documentation,
+        TypeDocumentation = declaring.Documentation,
+        Invoke = generated.Invoke,
+    };
+}
+
+/// <summary>What a parameter declares (see <see cref="MethodFacts"/>).</summary>
+internal sealed record ParameterFacts
+{
+    public required string? Name { get; init; }
+    public required Type Type { get; init; }
+    public required int Position { get; init; }
+    public required bool IsOut { get; init; }
+    public required bool HasDefault { get; init; }
+    public object? DefaultValue { get; init; }
+    public required bool IsNullableAnnotated { get; init; }
+    public required bool FromServices { get; init; }
+    public required IReadOnlyList<Attribute> Attributes { get; init; }
+
+    public static ParameterFacts Reflect(ParameterInfo parameter) => new()
+    {
+        Name = parameter.Name,
+        Type = parameter.ParameterType,
+        Position = parameter.Position,
+        IsOut = parameter.IsOut,
+        HasDefault = parameter.HasDefaultValue,
+        DefaultValue = parameter.HasDefaultValue ? parameter.DefaultValue : null,
+        IsNullableAnnotated = !parameter.ParameterType.IsValueType && NullableAnnotation.IsNullable(parameter),
+        FromServices = parameter.GetCustomAttributesData().Any(a => a.AttributeType.GetInterfaces().Any(i => i.FullName == "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata")),
+        Attributes = Array.ConvertAll(parameter.GetCustomAttributes(true), a => (Attribute)a),
+    };
+
+    public static ParameterFacts Generate(GeneratedParameter parameter, int position) => new()
+    {
+        Name = parameter.Name,
+        Type = parameter.Type,
+        Position = position,
+        IsOut = false, // the generator leaves methods with ref, in or out parameters to reflection
+        HasDefault = parameter.HasDefault,
+        DefaultValue = parameter.DefaultValue,
+        IsNullableAnnotated = parameter.IsNullable,
+        FromServices = parameter.FromServices,
+        Attributes = parameter.Attributes,
+    };
+}
+
+/// <summary>Lookups over the attribute lists of <see cref="MethodFacts"/> (no LINQ: they run at start-up).</summary>
+internal static class DeclaredAttributes
+{
+    public static T? First<T>(this IReadOnlyList<Attribute> attributes) where T : Attribute
+    {
+        for (var i = 0; i < attributes.Count; i++)
+            if (attributes[i] is T found) return found;
+        return null;
+    }
+
+    public static bool Has<T>(this IReadOnlyList<Attribute> attributes) where T : Attribute => attributes.First<T>() is not null;
+}

@@ -1,0 +1,46 @@
+using Hug.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hug;
+
+/// <summary>Builds the Kestrel application that serves an API.</summary>
+public static class HugWebHost
+{
+    /// <summary>Where <c>serve</c> listens when told nothing.</summary>
+    internal const string DefaultHost = "localhost";
+
+    /// <summary>The port <c>serve</c> listens on when told nothing (hug's).</summary>
+    internal const int DefaultPort = 8000;
+
+    /// <summary>
+    /// A web application serving <paramref name="api"/>: explicit <paramref name="urls"/>, else
+    /// <paramref name="host"/>/<paramref name="port"/>, else ASPNETCORE_URLS, else http://localhost:8000.
+    /// </summary>
+    public static WebApplication Build(HugApi api, string? urls = null, string? host = null, int? port = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        foreach (var service in api.Services) builder.Services.Add(service);
+        builder.Services.AddHug(api);
+        var configured = builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? builder.Configuration["http_ports"];
+        if (urls is not null) builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        else if (host is not null || port is not null || string.IsNullOrEmpty(configured))
+            builder.WebHost.UseUrls($"http://{FormatHost(host ?? DefaultHost)}:{port ?? DefaultPort}");
+        var app = builder.Build();
+        if (api.ServesWebSockets) app.UseWebSockets();
+        HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true, out var notFound);
+        // Endpoint routing, then (no endpoint matched) the 404 answer as the last step, rather than a
+        // catch-all route that every request would also match.
+        app.UseRouting();
+        app.UseEndpoints(_ => { });
+        app.Run(notFound);
+        return app;
+    }
+
+    private static string FormatHost(string host) => host.Contains(':') && !host.StartsWith('[') ? $"[{host}]" : host;
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Hug.Http;
+
+/// <summary>What the HTTP adapter keeps per API: not-found handlers (its own and its mounts'), input formats, its documentation.</summary>
+internal sealed class HttpApiState : AdapterState
+{
+    /// <summary>The API's not-found handlers by version (0: any).</summary>
+    public Dictionary<int, Func<HttpContext, ErrorResponse>> NotFoundHandlers { get; } = [];
+
+    /// <summary>Not-found handlers of mounted APIs, each answering unknown URLs under its prefix (and version, 0 for any).</summary>
+    public List<(string Prefix, int Version, Func<HttpContext, ErrorResponse> Handler)> MountedNotFound { get; } = [];
+
+    /// <summary>Request body formats by media type.</summary>
+    public Dictionary<string, InputFormat> InputFormats { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The hug-style documentation, built on first use.</summary>
+    public Documentation.ApiDocumentation? Documentation { get; set; }
+
+    public override AdapterState CreateEmpty() => new HttpApiState();
+
+    /// <summary>A mounted API's input formats (unless this one has the media type) and not-found handlers, under <paramref name="prefix"/>.</summary>
+    public override void Mount(string prefix, AdapterState mounted)
+    {
+        var other = (HttpApiState)mounted;
+        foreach (var (mediaType, format) in other.InputFormats) InputFormats.TryAdd(mediaType, format);
+        foreach (var (version, handler) in other.NotFoundHandlers) MountedNotFound.Add((prefix, version, handler));
+        foreach (var (prefixed, version, handler) in other.MountedNotFound) MountedNotFound.Add((prefix + prefixed, version, handler));
+    }
+}

@@ -1,0 +1,26 @@
+using Hug.Introspection;
+using Microsoft.AspNetCore.Http;
+
+namespace Hug.Http;
+
+/// <summary>The directive values only HTTP has, read from a request: what the binder asks <c>BindingContext.AdapterValue</c> for.</summary>
+internal static class HttpDirectives
+{
+    /// <summary>The value of <paramref name="kind"/> for the parameter named <paramref name="parameter"/>; null when the request has none.</summary>
+    public static object? Read(object transport, ContextValue kind, string parameter) => Read((HttpContext)transport, kind, parameter);
+
+    public static object? Read(HttpContext http, ContextValue kind, string parameter) => kind switch
+    {
+        ContextValue.HttpContext => http,
+        ContextValue.HttpRequest => http.Request,
+        ContextValue.HttpResponse => http.Response,
+        ContextValue.User => http.User,
+        ContextValue.Body => http.Request.Body,
+        ContextValue.FormFiles => http.Request.HasFormContentType ? http.Request.Form.Files : null,
+        ContextValue.FormFile => http.Request.HasFormContentType ? http.Request.Form.Files.GetFile(parameter) : null,
+        ContextValue.RequestHeader => http.Request.Headers[parameter] is { Count: > 0 } values ? values.ToString() : null,
+        ContextValue.RequestPath => http.Request.Path.Value,
+        ContextValue.QueryValue => http.Request.Query[parameter].FirstOrDefault(),
+        _ => null,
+    };
+}

@@ -1,0 +1,119 @@
+using Hug.Binding;
+using Hug.Documentation;
+using Hug.Http;
+using Hug.Invocation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hug;
+
+/// <summary>Maps a <see cref="HugApi"/> into an ASP.NET Core app: <c>app.MapHug()</c>.</summary>
+public static class HugEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps every HTTP endpoint of the API (the one registered with <c>AddHug</c> when
+    /// <paramref name="api"/> is null), its documentation at <c>/</c> and its 404 documentation.
+    /// Returns the group, so ASP.NET Core conventions (authorization, CORS, …) apply to all of them.
+    /// </summary>
+    public static RouteGroupBuilder MapHug(this IEndpointRouteBuilder endpoints, HugApi? api = null) =>
+        MapHug(endpoints, api, ownsApplication: false, out _);
+
+    /// <summary>
+    /// As above. With <paramref name="ownsApplication"/> (<c>serve</c>) no catch-all fallback route is
+    /// mapped: the caller runs <paramref name="notFound"/> as the pipeline's last step instead. A
+    /// <c>{*path}</c> route is a candidate of every request, and the matcher fills its route values
+    /// (a dictionary and a string per request) before it knows a better route wins.
+    /// </summary>
+    internal static RouteGroupBuilder MapHug(IEndpointRouteBuilder endpoints, HugApi? api, bool ownsApplication, out RequestDelegate notFound)
+    {
+        var services = endpoints.ServiceProvider;
+        api ??= services.GetService<HugApi>()
+            ?? throw new InvalidOperationException("No HugApi is registered: call services.AddHug() or pass the API to MapHug(api).");
+        // The app's container decides which parameters are services, for the binders, the docs and every other interface.
+        api.UseContainer(services.GetService<IServiceProviderIsService>());
+        api.DocumentationSource ??= version => Documentation.ApiDocumentation.Of(api).For(version);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Hug");
+        var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+
+        var httpEndpoints = new List<HttpEndpoint>();
+        foreach (var descriptor in api.Endpoints.Where(e => e.Http.Length > 0))
+        {
+            var binders = ParameterBinder.For(descriptor, api);
+            var invoker = InvokerCompiler.Compile(descriptor, binders);
+            foreach (var route in descriptor.Http)
+                httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(api.FormatsFor(descriptor, route), invoker, api, logger, development)));
+        }
+        var table = HttpRouteTable.Build(httpEndpoints);
+        var notFoundResponder = new NotFoundResponder(api, table);
+        notFound = notFoundResponder.RespondAsync;
+        var group = endpoints.MapGroup("");
+
+        foreach (var resource in table.Resources)
+        {
+            // Each template, its URL-suffix forms (/add.txt), and both again under every /vN prefix.
+            var forms = new List<(string Template, string? Suffix)> { (resource.Template, null) };
+            if (resource.Template != "/" && !resource.Template.EndsWith('}'))
+                forms.AddRange(resource.Methods.SelectMany(m => m.Handlers.All).SelectMany(e => e.Formats)
+                    .Select(f => f.Suffix).OfType<string>().Distinct().Select(s => ($"{resource.Template}.{s}", (string?)s)));
+            foreach (var (template, suffix) in forms)
+            {
+                group.Map(template, new UrlDispatcher(resource, null, notFoundResponder, table.Versions.Length > 0, suffix).DispatchAsync)
+                    .WithDisplayName($"Hug {template}");
+                foreach (var version in table.Versions)
+                    group.Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFoundResponder, versioned: true, suffix).DispatchAsync)
+                        .WithDisplayName($"Hug /v{version}{template}");
+            }
+        }
+        var webSockets = api.WebSocketEndpoints.ToList();
+        if (api.ServesSocketCalls)
+            webSockets.Add((typeof(Hug.WebSockets.CallsEndpoint), new WebSocketAttribute(api.Options.WebSocketCallPath)));
+        foreach (var (type, route) in webSockets)
+        {
+            var requirements = api.RequirementsFor(type.Name, type.GetCustomAttributes<RequiresAttribute>(), HugInterfaces.Http | HugInterfaces.WebSocket, []);
+            var handler = new Hug.WebSockets.WebSocketHandler(type, route.Path, route.AllowedOrigins ?? [], requirements, api, api.Hub, logger);
+            group.Map(route.Path, handler.HandleAsync).WithDisplayName($"Hug WebSocket {route.Path}");
+        }
+        if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))
+        {
+            MapDocumentation(group, "/", HugDocumentation.Serialize(HugDocumentation.Build(api, table, table.LatestVersion)));
+            foreach (var version in table.Versions)
+                MapDocumentation(group, $"/v{version}", HugDocumentation.Serialize(HugDocumentation.Build(api, table, version)));
+        }
+        if (!ownsApplication && (api.Options.NotFoundDocumentation || api.Http().NotFoundHandlers.Count > 0 || api.Http().MountedNotFound.Count > 0))
+            group.MapFallback("{*path}", notFound).WithDisplayName("Hug not found");
+        return group;
+    }
+
+    private static void MapDocumentation(RouteGroupBuilder group, string url, byte[] body) =>
+        group.MapMethods(url, [HttpMethods.Get, HttpMethods.Head],
+            (HttpContext http) => JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, JsonResponse.ContentType, body).AsTask())
+            .WithDisplayName($"Hug documentation {url}");
+}
+
+/// <summary>Registers a <see cref="HugApi"/> with DI: <c>builder.Services.AddHug()</c>.</summary>
+public static class HugServiceCollectionExtensions
+{
+    /// <summary>Registers the entry assembly's attributed endpoints, then lets <paramref name="configure"/> add more.</summary>
+    public static IServiceCollection AddHug(this IServiceCollection services, Action<HugApi>? configure = null)
+    {
+        var api = HugApi.FromAssembly(System.Reflection.Assembly.GetEntryAssembly()
+            ?? throw new InvalidOperationException("No entry assembly; use AddHug(api)."));
+        configure?.Invoke(api);
+        return services.AddHug(api);
+    }
+
+    /// <summary>Registers this API.</summary>
+    public static IServiceCollection AddHug(this IServiceCollection services, HugApi api)
+    {
+        services.AddSingleton(api);
+        services.AddSingleton<IWebSocketHub>(api.Hub);
+        services.AddRouting();
+        services.AddHostedService(_ => new Hug.Hosting.StartupHostedService(api));
+        return services;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Reflection;
+using Hug.Cli;
+
+namespace Hug;
+
+/// <summary>
+/// <see cref="HugApi"/>'s entry points, which need both adapters: the command line (Hug.Cli) with
+/// <c>serve</c> (Hug.Http). C# 14 extension members, so <c>HugApi.Run(args)</c> reads as before.
+/// </summary>
+public static class HugApiRunExtensions
+{
+    extension(HugApi)
+    {
+        /// <summary>
+        /// The one-line entry point: discovers the entry assembly's endpoints and runs the command line
+        /// (the API's <c>[Cli]</c> commands and <c>serve</c>). Returns the process exit code.
+        /// </summary>
+        public static int Run(string[] args, Action<HugApi>? configure = null)
+        {
+            HugApi api;
+            try
+            {
+                api = HugApi.FromAssembly(Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly; use new HugApi().AddAssembly(...)."));
+                configure?.Invoke(api);
+            }
+            catch (HugConfigurationException exception)
+            {
+                Console.Error.WriteLine(exception.Message);
+                return CliExitCodes.Failure;
+            }
+            return api.RunAsync(args).GetAwaiter().GetResult();
+        }
+    }
+
+    extension(HugApi api)
+    {
+        /// <summary>Runs the API's command line with <paramref name="args"/>; the result is the exit code.</summary>
+        public Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
+            api.RunAsync(args, Console.Out, Console.Error, cancellationToken);
+
+        /// <summary>Runs the command line writing to <paramref name="output"/> and <paramref name="error"/> (tests capture them).</summary>
+        public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+            HugCommandLine.RunAsync(api, args, output, error, cancellationToken);
+    }
+}
+
+/// <summary>Runs an API's command line: its commands and <c>serve</c>.</summary>
+internal static class HugCommandLine
+{
+    public static Task<int> RunAsync(HugApi api, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        CliApplication application;
+        try
+        {
+            application = new CliApplication(api, output, error, args, new HugCliHost());
+        }
+        catch (HugConfigurationException exception)
+        {
+            error.WriteLine(exception.Message);
+            return Task.FromResult(CliExitCodes.Failure);
+        }
+        Task<int> run;
+        try
+        {
+            run = application.RunAsync(args, cancellationToken);
+        }
+        catch
+        {
+            application.Dispose();
+            throw;
+        }
+        if (!run.IsCompleted) return DisposeAfterAsync(run, application);
+        application.Dispose();
+        return run;
+    }
+
+
+    private static async Task<int> DisposeAfterAsync(Task<int> run, CliApplication application)
+    {
+        using (application) return await run;
+    }
+}
+
+/// <summary>What Hug adds to the command line: <c>serve</c> (<see cref="ServeCommand"/>) and ASP.NET Core results (<see cref="CliHttpResult"/>).</summary>
+internal sealed class HugCliHost() : CliHost(ServeCommand.Name, ServeCommand.Description, "the built-in HTTP server")
+{
+    /// <summary>An API with HTTP endpoints, or with nothing else to run.</summary>
+    public override bool HasBuiltIn(HugApi api, int commands) => api.HasHttpEndpoints || commands == 0;
+
+    public override System.CommandLine.Command CreateBuiltIn(HugApi api) => ServeCommand.Create(api);
+
+    /// <summary>The <c>[Documentation]</c> directive on the command line: the HTTP adapter's documentation, built only if a command asks.</summary>
+    public override void PrepareCall(HugApi api) =>
+        api.DocumentationSource ??= version => Documentation.ApiDocumentation.Of(api).For(version);
+
+    public override bool Prints(Type type) => CliHttpResult.IsResultType(type);
+
+    public override int Print(object result, CliSession session) => CliHttpResult.Print(result, session);
+}
