@@ -1,1 +1,3 @@
-return Hug.HugApi.Run(args, Accounts.Configure);
+using Hug;
+
+return HugApi.Run(args, Accounts.Configure);

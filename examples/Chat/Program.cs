@@ -1,1 +1,3 @@
-return Hug.HugApi.Run(args);
+using Hug;
+
+return HugApi.Run(args);

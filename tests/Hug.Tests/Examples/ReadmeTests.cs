@@ -22,7 +22,9 @@ public sealed partial class ReadmeTests
         Assert.Contains("dotnet run --project examples/Addition -- serve --port 8000", readme);
         Assert.Contains("dotnet test Hug.slnx", readme);
         Assert.Contains("dotnet test Hug.slnx", File.ReadAllText(Path.Combine(ExampleProcess.RepositoryRoot, ".ci", "run")));
-        Assert.Contains("return Hug.HugApi.Run(args);", File.ReadAllText(Path.Combine(ExampleProcess.RepositoryRoot, "examples", "Addition", "Program.cs")));
+        var entryPoint = File.ReadAllText(Path.Combine(ExampleProcess.RepositoryRoot, "examples", "Addition", "Program.cs"));
+        Assert.Contains("return HugApi.Run(args);", entryPoint);
+        Assert.Contains("return HugApi.Run(args);", readme);
     }
 
     private static string Normalize(string code) => code.Replace("\r\n", "\n").Trim();
