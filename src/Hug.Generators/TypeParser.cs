@@ -120,7 +120,7 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
             + $"                        returnType: typeof({(method.ReturnsVoid ? "void" : TypeOf(method.ReturnType))}),\n"
             + $"                        attributes: {Attributes(method.GetAttributes(), known.IsMethodAttribute)},\n"
             + $"                        documentation: {Documentation(method)},\n"
-            + $"                        invoke: {Invoke(typeName, method)},\n"
+            + $"                        call: {Call(typeName, method)},\n"
             + "                        parameters: new global::Hug.Generation.GeneratedParameter[]\n                        {\n"
             + parameters
             + "                        })";
@@ -137,16 +137,51 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
         return text.ToString();
     }
 
-    /// <summary>A direct call, when generated code may call the method and name its parameter types; else null (reflection).</summary>
-    private string Invoke(string typeName, IMethodSymbol method)
+    /// <summary>
+    /// The typed call site (Hug.Generation.GeneratedCall in the core): each argument through its binder, typed, then the
+    /// method called directly unless one failed, its return as a <c>ValueTask</c> of the result; null (reflection) when
+    /// generated code may not call the method or name its types.
+    /// </summary>
+    private string Call(string typeName, IMethodSymbol method)
     {
         if (!Accessible(method) || method.ReturnType.IsRefLikeType || method.ReturnType.TypeKind == TypeKind.Pointer
             || method.Parameters.Any(p => p.Type.IsRefLikeType || p.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer))
             return "null";
-        var arguments = string.Join(", ", method.Parameters.Select((p, i) => $"({TypeOf(p.Type)})arguments[{i}]!"));
-        var receiver = method.IsStatic ? typeName : $"(({typeName})target!)";
-        var call = $"{receiver}.{Identifier(method.Name)}({arguments})";
-        return method.ReturnsVoid ? $"static (target, arguments) => {{ {call}; return null; }}" : $"static (target, arguments) => {call}";
+        var kind = ReturnKindOf(method);
+        var result = kind switch
+        {
+            "void" or "task" or "valuetask" => "global::Hug.Invocation.NoResult",
+            "task1" or "valuetask1" => TypeOf(((INamedTypeSymbol)method.ReturnType).TypeArguments[0]),
+            _ => TypeOf(method.ReturnType),
+        };
+        var valueTask = $"global::System.Threading.Tasks.ValueTask<{result}>";
+        var binders = string.Concat(method.Parameters.Select((p, i) => $"var b{i} = (global::Hug.Generation.IArgumentBinder<{TypeOf(p.Type)}>)binders[{i}]; "));
+        var reads = string.Concat(method.Parameters.Select((_, i) => $"var p{i} = b{i}.Bind(a); "));
+        var receiver = method.IsStatic ? typeName : $"(({typeName})target!(a))";
+        var call = $"{receiver}.{Identifier(method.Name)}({string.Join(", ", method.Parameters.Select((_, i) => $"p{i}"))})";
+        var body = kind switch
+        {
+            "void" => $"if (a.Failed) return default; {call}; return default;",
+            "task" or "valuetask" => $"return a.Failed ? default : global::Hug.Generation.GeneratedCalls.Completion({call});",
+            "valuetask1" => $"return a.Failed ? default : {call};",
+            _ => $"return a.Failed ? default : new {valueTask}({call});",
+        };
+        return $"static (binders, target) => {{ {binders}return new global::System.Func<global::Hug.Generation.CallArguments, {valueTask}>(a => {{ {reads}{body} }}); }}";
+    }
+
+    /// <summary>How the method returns, as the core classifies it (EndpointIntrospector.Unwrap): the awaitables it knows, else a value.</summary>
+    private static string ReturnKindOf(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid) return "void";
+        if (method.ReturnType is not INamedTypeSymbol { ContainingNamespace: { } ns } named || ns.ToDisplayString() != "System.Threading.Tasks") return "value";
+        return named.MetadataName switch
+        {
+            "Task" => "task",
+            "ValueTask" => "valuetask",
+            "Task`1" => "task1",
+            "ValueTask`1" => "valuetask1",
+            _ => "value",
+        };
     }
 
     private static bool Accessible(IMethodSymbol method) =>

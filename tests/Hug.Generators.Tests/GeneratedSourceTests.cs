@@ -41,7 +41,9 @@ public sealed class GeneratedSourceTests
     {
         var source = GeneratorRun.Of(Calculator).Source!;
         Assert.Contains("[global::System.Runtime.CompilerServices.ModuleInitializer]", source);
-        Assert.Contains("invoke: static (target, arguments) => global::Calc.Add((int)arguments[0]!, (int)arguments[1]!)", source);
+        Assert.Contains("var b0 = (global::Hug.Generation.IArgumentBinder<int>)binders[0]; var b1 = (global::Hug.Generation.IArgumentBinder<int>)binders[1]; "
+            + "return new global::System.Func<global::Hug.Generation.CallArguments, global::System.Threading.Tasks.ValueTask<int>>(a => "
+            + "{ var p0 = b0.Bind(a); var p1 = b1.Bind(a); return a.Failed ? default : new global::System.Threading.Tasks.ValueTask<int>(global::Calc.Add(p0, p1)); });", source);
         Assert.Contains("new global::Hug.GetAttribute((string)null)", source);
         Assert.Contains("new global::Hug.Generation.GeneratedParameter(\"factor\", typeof(double), global::System.Array.Empty<global::System.Attribute>(), hasDefault: true, defaultValue: (global::System.Double)(2))", source);
         Assert.Contains("<summary>Adds two numbers</summary>", source);

@@ -8,7 +8,7 @@ namespace Hug.Binding;
 /// One call's raw input and collected errors, as an interface adapter presents it to the binder.
 /// Each interface (HTTP, CLI, …) derives its own.
 /// </summary>
-internal abstract class BindingContext : IAsyncDisposable
+internal abstract class BindingContext : Generation.CallArguments, IAsyncDisposable
 {
     private List<object>? disposables;
     private Dictionary<string, string>? errors;

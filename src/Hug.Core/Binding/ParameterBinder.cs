@@ -50,12 +50,12 @@ internal abstract class ParameterBinder<T>(ParameterDescriptor parameter) : Para
 
     public abstract T Bind(BindingContext context);
 
-    // BindBoxed is overridden in each sealed binder, not here: ReadyToRun precompiles the methods a
-    // constructed ValueBinder<int> declares, not those it inherits from ParameterBinder<int>.
+    // BindBoxed and the generated call sites' Bind are declared in each sealed binder, not here: ReadyToRun
+    // precompiles the methods a constructed ValueBinder<int> declares, not those it inherits from ParameterBinder<int>.
 }
 
 /// <summary>A caller-supplied value: converted, defaulted or reported missing, then validated.</summary>
-internal sealed class ValueBinder<T> : ParameterBinder<T>
+internal sealed class ValueBinder<T> : ParameterBinder<T>, Generation.IArgumentBinder<T>
 {
     private readonly ValueConverter<T> converter;
     private readonly T defaultValue;
@@ -75,6 +75,9 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
     }
 
     public override object? BindBoxed(BindingContext context) => Bind(context);
+
+    /// <summary>For generated call sites (declared here, not inherited: ReadyToRun precompiles what a constructed binder declares).</summary>
+    T Generation.IArgumentBinder<T>.Bind(Generation.CallArguments arguments) => Bind((BindingContext)arguments);
 
     public override T Bind(BindingContext context)
     {
@@ -116,7 +119,7 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>
 /// A directive: a value of the call itself (HTTP context, request, response, cancellation, user,
 /// timer, interface, API version, the call context, a logger) or a custom directive's value.
 /// </summary>
-internal sealed class ContextBinder<T> : ParameterBinder<T>
+internal sealed class ContextBinder<T> : ParameterBinder<T>, Generation.IArgumentBinder<T>
 {
     private readonly Func<BindingContext, T> read;
 
@@ -137,6 +140,9 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
     }
 
     public override object? BindBoxed(BindingContext context) => Bind(context);
+
+    /// <summary>For generated call sites (declared here, not inherited: ReadyToRun precompiles what a constructed binder declares).</summary>
+    T Generation.IArgumentBinder<T>.Bind(Generation.CallArguments arguments) => Bind((BindingContext)arguments);
 
     public override T Bind(BindingContext context) => read(context);
 
@@ -184,9 +190,12 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>
 }
 
 /// <summary>A service from the call's DI scope.</summary>
-internal sealed class ServiceBinder<T>(ParameterDescriptor parameter) : ParameterBinder<T>(parameter)
+internal sealed class ServiceBinder<T>(ParameterDescriptor parameter) : ParameterBinder<T>(parameter), Generation.IArgumentBinder<T>
 {
     public override object? BindBoxed(BindingContext context) => Bind(context);
+
+    /// <summary>For generated call sites (declared here, not inherited: ReadyToRun precompiles what a constructed binder declares).</summary>
+    T Generation.IArgumentBinder<T>.Bind(Generation.CallArguments arguments) => Bind((BindingContext)arguments);
 
     public override T Bind(BindingContext context) =>
         (T)(Parameter.IsRequired ? context.Services.GetRequiredService(typeof(T)) : context.Services.GetService(typeof(T)))!;

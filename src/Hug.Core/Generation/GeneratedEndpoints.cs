@@ -137,11 +137,15 @@ public sealed class GeneratedType(Attribute[] attributes, string? documentation,
 /// <param name="returnType">The declared return type.</param>
 /// <param name="attributes">The method's attributes that Hug reads.</param>
 /// <param name="documentation">The method's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed it.</param>
-/// <param name="invoke">Calls the method on a target (null when static) with its arguments; null when generated code cannot reach it.</param>
+/// <param name="call">
+/// Makes the typed call site over the parameters' binders (each an <see cref="IArgumentBinder{T}"/>) and, for an
+/// instance method, what gives the call's target: a <c>Func&lt;CallArguments, ValueTask&lt;TResult&gt;&gt;</c> (TResult
+/// <see cref="Invocation.NoResult"/> for none). Null when generated code cannot reach the method (reflection calls it).
+/// </param>
 /// <param name="parameters">The parameters, in order.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool isStatic, Type returnType, Attribute[] attributes,
-    string? documentation, Func<object?, object?[], object?>? invoke, GeneratedParameter[] parameters)
+    string? documentation, Func<object[], Func<CallArguments, object>?, Delegate>? call, GeneratedParameter[] parameters)
 {
     /// <summary>The method's name.</summary>
     public string Name { get; } = name;
@@ -164,8 +168,8 @@ public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool i
     /// <summary>The method's documentation comment, when the compiler parsed it.</summary>
     public string? Documentation { get; } = documentation;
 
-    /// <summary>Calls the method on a target (null when static) with its arguments; null when generated code cannot reach it.</summary>
-    public Func<object?, object?[], object?>? Invoke { get; } = invoke;
+    /// <summary>Makes the typed call site over the binders (and the target of an instance method); null: reflection calls it.</summary>
+    public Func<object[], Func<CallArguments, object>?, Delegate>? Call { get; } = call;
 }
 
 /// <summary>One parameter as the generator saw it.</summary>

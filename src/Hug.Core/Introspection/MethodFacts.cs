@@ -46,8 +46,8 @@ internal sealed class MethodFacts
     /// <summary>The generated documentation comment of the method's type (see <see cref="MethodDocumentation"/>).</summary>
     public string? TypeDocumentation { get; init; }
 
-    /// <summary>A direct call (generated code); null: call through reflection.</summary>
-    public Func<object?, object?[], object?>? Invoke { get; init; }
+    /// <summary>Makes the generated typed call site over the binders (<see cref="Generation.GeneratedMethod.Call"/>); null: reflection.</summary>
+    public Func<object[], Func<Generation.CallArguments, object>?, Delegate>? Call { get; init; }
 
     /// <summary>Whether both describe the same method (generated facts compare without reflection).</summary>
     public bool SameMethodAs(MethodFacts other) =>
@@ -85,7 +85,7 @@ internal sealed class MethodFacts
         Parameters = GenerateParameters(generated.Parameters),
         MethodDocumentation = generated.Documentation,
         TypeDocumentation = declaring.Documentation,
-        Invoke = generated.Invoke,
+        Call = generated.Call,
     };
 }
 

@@ -11,14 +11,16 @@ namespace Hug.Invocation;
 /// </summary>
 internal static class InvokerCompiler
 {
-    /// <summary>Returns a <c>Func&lt;BindingContext, ValueTask&lt;R&gt;&gt;</c>, R being <see cref="TypeShape.ResultType"/>.</summary>
+    /// <summary>Returns a <c>Func&lt;CallArguments, ValueTask&lt;R&gt;&gt;</c>, R being <see cref="TypeShape.ResultType"/>.</summary>
     public static Delegate Compile(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
+        if (GeneratedCall.For(endpoint, binders) is { } generated) return generated;
         var resultType = TypeShape.ResultType(endpoint);
         var valueTask = typeof(ValueTask<>).MakeGenericType(resultType);
-        var context = Expression.Parameter(typeof(BindingContext), "context");
+        var arguments = Expression.Parameter(typeof(Generation.CallArguments), "arguments");
+        var context = Expression.Variable(typeof(BindingContext), "context");
         var locals = binders.Select((b, i) => Expression.Variable(b.Type, endpoint.Parameters[i].Name)).ToArray();
-        var body = new List<Expression>();
+        var body = new List<Expression> { Expression.Assign(context, Expression.Convert(arguments, typeof(BindingContext))) };
         for (var i = 0; i < binders.Length; i++)
         {
             var bind = binders[i].GetType().GetMethod(nameof(ParameterBinder<int>.Bind))!;
@@ -42,7 +44,8 @@ internal static class InvokerCompiler
             _ => Expression.Call(typeof(InvokerCompiler).GetMethod(nameof(AwaitValueTask), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, call),
         };
         body.Add(Expression.Condition(Expression.Property(context, nameof(BindingContext.HasErrors)), Expression.Default(valueTask), adapted));
-        var lambda = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(BindingContext), valueTask), Expression.Block(valueTask, locals, body), context);
+        var lambda = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(Generation.CallArguments), valueTask),
+            Expression.Block(valueTask, locals.Prepend(context), body), arguments);
         return lambda.Compile();
     }
 
@@ -60,5 +63,6 @@ internal static class InvokerCompiler
     }
 }
 
-/// <summary>The result of a method that returns nothing (void, Task, ValueTask).</summary>
-internal readonly struct NoResult;
+/// <summary>The result of a method that returns nothing (void, Task, ValueTask); public for generated call sites only.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public readonly struct NoResult;

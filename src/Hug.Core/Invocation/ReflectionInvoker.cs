@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hug.Invocation;
 
 /// <summary>
-/// Binds and calls a method directly when the source generator emitted a call for it, else through
+/// The generated typed call when the source generator wrote one, else binds and calls through
 /// <c>MethodInfo.Invoke</c>. Only for
 /// interfaces that make one call per process (the command line): there, compiling an expression
 /// tree costs far more start-up time (System.Linq.Expressions, JIT) than the single reflective
@@ -14,18 +14,22 @@ namespace Hug.Invocation;
 /// </summary>
 internal static class ReflectionInvoker
 {
-    public static Func<BindingContext, ValueTask<TResult>> Create<TResult>(EndpointDescriptor endpoint, ParameterBinder[] binders)
+    public static Func<Generation.CallArguments, ValueTask<TResult>> Create<TResult>(EndpointDescriptor endpoint, ParameterBinder[] binders) =>
+        GeneratedCall.For(endpoint, binders) is { } generated ? (Func<Generation.CallArguments, ValueTask<TResult>>)generated : Reflective<TResult>(endpoint, binders);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Func<Generation.CallArguments, ValueTask<TResult>> Reflective<TResult>(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
-        var direct = endpoint.Facts.Invoke;
-        var method = direct is null ? endpoint.Method : null;
+        var method = endpoint.Method;
         var factory = endpoint.NeedsInstance ? ActivatorUtilities.CreateFactory(endpoint.Facts.DeclaringType!, Type.EmptyTypes) : null;
-        return context =>
+        return call =>
         {
+            var context = (BindingContext)call;
             var arguments = new object?[binders.Length];
             for (var i = 0; i < binders.Length; i++) arguments[i] = binders[i].BindBoxed(context);
             if (context.HasErrors) return default;
             var target = factory is not null ? context.CreateTarget(factory) : endpoint.Target;
-            var returned = direct is not null ? direct(target, arguments) : Call(method!, target, arguments);
+            var returned = Call(method, target, arguments);
             return endpoint.ReturnKind switch
             {
                 ReturnKind.Value => new ValueTask<TResult>((TResult)returned!),

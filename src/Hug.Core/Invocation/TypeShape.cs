@@ -102,7 +102,7 @@ internal sealed class TypeShape<T> : TypeShape
     public override ParameterBinder ServiceBinder(ParameterDescriptor parameter) => new ServiceBinder<T>(parameter);
 
     public override Pipeline.CallPipeline Pipeline(HugApi api, Delegate invoker, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
-        new Pipeline.CallPipeline<T>(api, (Func<BindingContext, ValueTask<T>>)invoker, requirements, transforms);
+        new Pipeline.CallPipeline<T>(api, (Func<Generation.CallArguments, ValueTask<T>>)invoker, requirements, transforms);
 
     public override Pipeline.CallPipeline DirectPipeline(HugApi api, EndpointDescriptor endpoint, ParameterBinder[] binders,
         IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>

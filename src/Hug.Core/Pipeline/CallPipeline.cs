@@ -63,10 +63,11 @@ internal abstract class CallPipeline
 
 internal sealed class CallPipeline<TResult> : CallPipeline
 {
-    private readonly Func<BindingContext, ValueTask<TResult>> invoke;
+    // Takes the call's arguments (the binding context is one): generated call sites are typed over them.
+    private readonly Func<Generation.CallArguments, ValueTask<TResult>> invoke;
 
     /// <summary>A pipeline over <paramref name="invoke"/> (see the base constructor for the others).</summary>
-    public CallPipeline(HugApi api, Func<BindingContext, ValueTask<TResult>> invoke, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms)
+    public CallPipeline(HugApi api, Func<Generation.CallArguments, ValueTask<TResult>> invoke, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms)
         : base(api, requirements, transforms)
     {
         this.invoke = invoke;

@@ -76,7 +76,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         api = plan.Api;
         logger = plan.Logger;
         development = plan.Development;
-        pipeline = new CallPipeline<TResult>(api, (Func<BindingContext, ValueTask<TResult>>)plan.Invoker!,
+        pipeline = new CallPipeline<TResult>(api, (Func<Generation.CallArguments, ValueTask<TResult>>)plan.Invoker!,
             api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), api.TransformsFor(descriptor, HugInterfaces.Http, route.Transforms));
         maxBodySize = api.Options.MaxRequestBodySize;
         streamWriter = StreamItem is null ? null : Generic.Create<IStreamWriter>(typeof(StreamWriter<>), StreamItem);

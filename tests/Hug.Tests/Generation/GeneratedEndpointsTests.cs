@@ -35,12 +35,47 @@ public sealed class GeneratedEndpointsTests
     }
 
     [Fact]
-    public void TheGeneratedCallCallsTheMethod()
+    public async Task TheGeneratedCallSiteIsTypedAndCallsTheMethod()
     {
         var add = GeneratedEndpoints.Describe(typeof(Tools))!.Methods.Single(m => m.Name == nameof(Tools.Add));
-        Assert.NotNull(add.Invoke);
-        Assert.Equal(5, add.Invoke(null, [2, 3]));
+        Assert.NotNull(add.Call);
         Assert.Equal(typeof(Tools).GetMethod(nameof(Tools.Add)), add.Method());
+
+        var api = new HugApi().AddType(typeof(Tools));
+        var endpoint = api.Endpoints.Single(e => e.Facts.Name == nameof(Tools.Add));
+        // Typed end to end: the binders' int values go straight into the method, its int result into a ValueTask<int>.
+        Assert.IsType<Func<CallArguments, ValueTask<int>>>(Hug.Invocation.GeneratedCall.For(endpoint, Hug.Binding.ParameterBinder.For(endpoint, api)));
+        Assert.Equal(5, await api.Local.CallAsync<int>("add", new { number_1 = 2, number_2 = 3 }));
+        var invalid = await Assert.ThrowsAsync<HugValidationException>(() => api.Local.CallAsync<int>("add", new { number_1 = "x", number_2 = 3 }));
+        Assert.Equal(["number_1"], invalid.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task GeneratedCallSitesCoverEveryReturnKindAndInstanceMethods()
+    {
+        var api = new HugApi().AddType(typeof(CallShapes));
+        foreach (var endpoint in api.Endpoints) Assert.NotNull(endpoint.Facts.Call);
+        Assert.Equal(3, await api.Local.CallAsync<int>("value", new { n = 3 }));
+        Assert.Equal(4, await api.Local.CallAsync<int>("task-of", new { n = 3 }));
+        Assert.Equal(5, await api.Local.CallAsync<int>("value-task-of", new { n = 3 }));
+        Assert.Null(await api.Local.CallAsync<object?>("nothing", new { n = 3 }));
+        Assert.Null(await api.Local.CallAsync<object?>("task", new { n = 3 }));
+        Assert.Null(await api.Local.CallAsync<object?>("value-task", new { n = 3 }));
+        Assert.Equal("instance 3", await api.Local.CallAsync<string>("instance", new { n = 3 }));
+        Assert.Equal(9, CallShapes.Seen);
+    }
+
+    public sealed class CallShapes
+    {
+        public static int Seen;
+
+        [Cli] public static int Value(int n) => n;
+        [Cli] public static Task<int> TaskOf(int n) => System.Threading.Tasks.Task.FromResult(n + 1);
+        [Cli] public static async ValueTask<int> ValueTaskOf(int n) { await System.Threading.Tasks.Task.Yield(); return n + 2; }
+        [Cli] public static void Nothing(int n) => Seen += n;
+        [Cli] public static async System.Threading.Tasks.Task Task(int n) { await System.Threading.Tasks.Task.Yield(); Seen += n; }
+        [Cli] public static System.Threading.Tasks.ValueTask ValueTask(int n) { Seen += n; return default; }
+        [Cli] public string Instance(int n) => "instance " + n;
     }
 
     [Fact]
