@@ -45,8 +45,8 @@ public static class ConformanceApi
     [Get, Cli, SocketCall]
     public static async Task<int> PickThroughSibling(int n, CurrentApi api) => await api.CallAsync<int>("pick", new { n });
 
-    public static HugApi Create() => new HugApi()
-        .AddType(typeof(ConformanceApi))
+    /// <summary>The API, its endpoints described by the source generator or (<paramref name="reflected"/>) through reflection.</summary>
+    public static HugApi Create(bool reflected) => (reflected ? new HugApi().AddTypeByReflection(typeof(ConformanceApi)) : new HugApi().AddType(typeof(ConformanceApi)))
         .AddRequirement("sesame", Requirement.From("the word", call => call.Credential("word") == "sesame", "Say the word"))
         .OnException<NameTakenException>((exception, _) => new ErrorResponse(409, new { taken = exception.Name }));
 }

@@ -2,28 +2,44 @@ using Hug.Tests.Support;
 
 namespace Hug.Tests.Conformance;
 
-/// <summary>One API, served once, reached through each of its four interfaces.</summary>
+/// <summary>
+/// One API, served once, reached through each of its four interfaces; twice: described by the source
+/// generator (typed call sites) and by reflection (what fluent registrations and undescribable types use).
+/// </summary>
 public sealed class ConformanceFixture : IAsyncLifetime
 {
-    public HugApi Api { get; } = ConformanceApi.Create();
-
-    public HugServer Server { get; private set; } = null!;
+    private readonly HugApi generated = ConformanceApi.Create(reflected: false);
+    private readonly HugApi reflected = ConformanceApi.Create(reflected: true);
+    private HugServer generatedServer = null!, reflectedServer = null!;
 
     public async Task InitializeAsync()
     {
-        Api.Options.AllMethodsOverWebSocket = false;
-        Server = await HugServer.StartAsync(Api);
+        generated.Options.AllMethodsOverWebSocket = false;
+        reflected.Options.AllMethodsOverWebSocket = false;
+        generatedServer = await HugServer.StartAsync(generated);
+        reflectedServer = await HugServer.StartAsync(reflected);
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
-
-    public CallInterface Interface(string name) => name switch
+    public async Task DisposeAsync()
     {
-        "HTTP" => new HttpInterface(Server),
-        "CLI" => new CliInterface(Api),
-        "WebSocket" => new WebSocketInterface(Server),
-        _ => new LocalCallInterface(Api),
-    };
+        await generatedServer.DisposeAsync();
+        await reflectedServer.DisposeAsync();
+    }
+
+    /// <summary>Whether each endpoint of the mode's API has a generated typed call site.</summary>
+    public IEnumerable<bool> TypedCallSites(string mode) => (mode == "reflection" ? reflected : generated).Endpoints.Select(e => e.Facts.Call is not null);
+
+    public CallInterface Interface(string name, string mode)
+    {
+        var (api, server) = mode == "reflection" ? (reflected, reflectedServer) : (generated, generatedServer);
+        return name switch
+        {
+            "HTTP" => new HttpInterface(server),
+            "CLI" => new CliInterface(api),
+            "WebSocket" => new WebSocketInterface(server),
+            _ => new LocalCallInterface(api),
+        };
+    }
 }
 
 /// <summary>
@@ -62,20 +78,24 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
         ["a sibling call through CurrentApi"] = ("pick-through-sibling", new() { ["n"] = "3" }, _ => Ok("3")),
     };
 
-    public static TheoryData<string, string> Calls()
+    /// <summary>How the endpoints were described: by the source generator, or by reflection.</summary>
+    public static readonly string[] Modes = ["generated", "reflection"];
+
+    public static TheoryData<string, string, string> Calls()
     {
-        var data = new TheoryData<string, string>();
+        var data = new TheoryData<string, string, string>();
         foreach (var name in Cases.Keys)
-            foreach (var @interface in Interfaces) data.Add(name, @interface);
+            foreach (var @interface in Interfaces)
+                foreach (var mode in Modes) data.Add(name, @interface, mode);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Calls))]
-    public async Task EveryInterfaceAnswersTheSame(string @case, string @interface)
+    public async Task EveryInterfaceAnswersTheSame(string @case, string @interface, string mode)
     {
         var (endpoint, args, expected) = Cases[@case];
-        var observed = await fixture.Interface(@interface).CallAsync(endpoint, args);
+        var observed = await fixture.Interface(@interface, mode).CallAsync(endpoint, args);
         var wanted = expected(@interface);
         // Statuses are compared where the interface has them (HTTP's is always known; the others report it on failures).
         if (observed.Kind == "ok" || @interface == "CLI") wanted = wanted with { Status = observed.Status };
@@ -83,6 +103,13 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
         Assert.Equal(wanted.Status, observed.Status);
         Assert.Equal(wanted.Value, observed.Value);
         Assert.Equal(Sorted(wanted.Errors), Sorted(observed.Errors));
+    }
+
+    [Fact]
+    public void TheModesAreWhatTheySay()
+    {
+        Assert.All(fixture.TypedCallSites("generated"), Assert.True);
+        Assert.All(fixture.TypedCallSites("reflection"), Assert.False);
     }
 
     private static Observed Ok(string json) => new("ok", Value: json);
