@@ -36,6 +36,25 @@ public sealed class HugOptions
     /// <summary>A WebSocket that sends nothing for this long gets a close frame ("Idle timeout"). Default 10 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for never.</summary>
     public TimeSpan WebSocketIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Messages queued to one WebSocket client before it counts as too slow for its peers. A broadcast never
+    /// waits on a full queue: that connection is aborted (its close frame could not get through) and counted
+    /// out; a connection's own <c>SendAsync</c> waits for room up to <see cref="WebSocketSendTimeout"/>. Default 64.
+    /// </summary>
+    public int WebSocketSendQueue { get; set; } = 64;
+
+    /// <summary>
+    /// How long one message may take to be written to a WebSocket client (it has stopped reading), or a sender
+    /// may wait for room in its queue, before the connection is aborted. Default 10 s.
+    /// </summary>
+    public TimeSpan WebSocketSendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Calls one connection may have running at <see cref="WebSocketCallPath"/>; further messages are not read until
+    /// one finishes (back-pressure: a client that floods calls, or never reads the answers, holds this many). Default 8.
+    /// </summary>
+    public int WebSocketMaxCallsInFlight { get; set; } = 8;
+
     /// <summary>Where methods marked <c>[SocketCall]</c> (or all, with <see cref="AllMethodsOverWebSocket"/>) are callable over a WebSocket.</summary>
     public string WebSocketCallPath { get; set; } = "/calls";
 

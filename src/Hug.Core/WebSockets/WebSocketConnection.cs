@@ -2,32 +2,49 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace Hug;
 
 /// <summary>
-/// One open WebSocket: send text, bytes or JSON, close, join groups. Sends go through one writer,
-/// so concurrent sends from many tasks never interleave or throw.
+/// One open WebSocket: send text, bytes or JSON, close, join groups. Sends are queued, in order, and
+/// written by the connection's one writer, so concurrent sends from many tasks never interleave or
+/// throw, and a client that stops reading holds a bounded queue (<see cref="HugOptions.WebSocketSendQueue"/>)
+/// before it is aborted: it never holds up its peers or the server's memory.
 /// </summary>
 public sealed class WebSocketConnection
 {
     private readonly WebSocket socket;
-    private readonly SemaphoreSlim sending = new(1, 1);
+    private readonly Channel<Outgoing> outgoing;
+    private readonly TimeSpan sendTimeout;
     private readonly JsonSerializerOptions json;
     private readonly Hug.WebSockets.WebSocketHub hub;
+    private readonly Task writing;
 
     // transport: the adapter's object for the upgrade request (ASP.NET Core's HttpContext), read back by its extension members.
     internal WebSocketConnection(WebSocket socket, object transport, ClaimsPrincipal user, CancellationToken aborted, string path,
-        JsonSerializerOptions json, Hug.WebSockets.WebSocketHub hub)
+        HugOptions options, Hug.WebSockets.WebSocketHub hub)
     {
         this.socket = socket;
-        this.json = json;
+        json = options.ReadOnlyJson;
+        sendTimeout = options.WebSocketSendTimeout;
         this.hub = hub;
         Transport = transport;
         User = user;
         Path = path;
         Aborted = aborted;
+        outgoing = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(Math.Max(1, options.WebSocketSendQueue)) { SingleReader = true });
+        writing = WriteAsync();
     }
+
+    /// <summary>A message to write, or (with <see cref="Closing"/>) the close frame, completed once written.</summary>
+    private readonly record struct Outgoing(ReadOnlyMemory<byte> Message, WebSocketMessageType Type, TaskCompletionSource? Closing = null, WebSocketCloseStatus Status = default, string? Reason = null);
+
+    /// <summary>When the client last took a message (the writer finished one): reading counts as activity for the idle timer.</summary>
+    internal long LastWritten { get; private set; } = Environment.TickCount64;
+
+    /// <summary>Whether the connection was aborted because its client stopped reading.</summary>
+    internal bool Overflowed { get; private set; }
 
     /// <summary>A unique id.</summary>
     public string Id { get; } = Guid.NewGuid().ToString("N");
@@ -61,23 +78,16 @@ public sealed class WebSocketConnection
     /// <summary>Sends <paramref name="value"/> as a JSON text message, with the API's JSON settings.</summary>
     public Task SendJsonAsync<T>(T value) => SendAsync(JsonSerializer.SerializeToUtf8Bytes(value, json), WebSocketMessageType.Text);
 
-    /// <summary>Closes the connection (the close handshake, then <see cref="WebSocketEndpoint.DisconnectAsync"/>).</summary>
-    public async Task CloseAsync(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure, string? reason = null)
+    /// <summary>
+    /// Closes the connection (the close handshake, then <see cref="WebSocketEndpoint.DisconnectAsync"/>): the close frame
+    /// follows the messages already queued; a client whose queue is full is aborted instead (no frame could get through).
+    /// </summary>
+    public Task CloseAsync(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure, string? reason = null)
     {
-        await sending.WaitAsync();
-        try
-        {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                await socket.CloseOutputAsync(status, reason, CancellationToken.None);
-        }
-        catch (WebSocketException)
-        {
-            // Already gone: nothing to close.
-        }
-        finally
-        {
-            sending.Release();
-        }
+        var closing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (outgoing.Writer.TryWrite(new Outgoing(default, default, closing, status, reason))) return closing.Task;
+        if (IsOpen) Abort(overflowed: true);
+        return Task.CompletedTask;
     }
 
     /// <summary>Adds the connection to a named group of its endpoint (for <see cref="IWebSocketHub"/> broadcasts).</summary>
@@ -86,17 +96,99 @@ public sealed class WebSocketConnection
     /// <summary>Removes the connection from a group.</summary>
     public void Leave(string group) => hub.Leave(this, group);
 
+    /// <summary>Queues a message; with the queue full (a slow client), waits for room up to the send timeout, then aborts the connection.</summary>
     private async Task SendAsync(ReadOnlyMemory<byte> message, WebSocketMessageType type)
     {
-        await sending.WaitAsync(Aborted);
+        var item = new Outgoing(message, type);
+        if (outgoing.Writer.TryWrite(item) || !IsOpen) return;
+        using var waited = CancellationTokenSource.CreateLinkedTokenSource(Aborted);
+        waited.CancelAfter(sendTimeout);
         try
         {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                await socket.SendAsync(message, type, endOfMessage: true, Aborted);
+            await outgoing.Writer.WriteAsync(item, waited.Token);
+        }
+        catch (OperationCanceledException) when (!Aborted.IsCancellationRequested)
+        {
+            Abort(overflowed: true);
+        }
+        catch (Exception exception) when (exception is ChannelClosedException or OperationCanceledException)
+        {
+            // The connection ended meanwhile: nothing to send to.
+        }
+    }
+
+    /// <summary>
+    /// A broadcast's send: queued if there is room, never waited for. A full queue means the client stopped reading
+    /// while its peers did not: it is aborted and counted out (<see cref="HugOptions.WebSocketSendQueue"/>).
+    /// </summary>
+    internal void Offer(ReadOnlyMemory<byte> message, WebSocketMessageType type)
+    {
+        if (!outgoing.Writer.TryWrite(new Outgoing(message, type)) && IsOpen) Abort(overflowed: true);
+    }
+
+    /// <summary>Ends the connection at once: a client that stopped reading cannot take a close frame.</summary>
+    private void Abort(bool overflowed)
+    {
+        Overflowed |= overflowed;
+        outgoing.Writer.TryComplete();
+        socket.Abort();
+    }
+
+    /// <summary>No more messages: the queued ones are written (each within the send timeout), then the writer ends.</summary>
+    internal Task CompleteAsync()
+    {
+        outgoing.Writer.TryComplete();
+        return writing;
+    }
+
+    /// <summary>The one writer: each queued message in order, each within the send timeout (else the client is not reading: abort).</summary>
+    private async Task WriteAsync()
+    {
+        await Task.Yield(); // the constructor returns at once
+        var timeout = new CancellationTokenSource(); // armed only while a frame is being written
+        try
+        {
+            await foreach (var item in outgoing.Reader.ReadAllAsync())
+            {
+                if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+                {
+                    item.Closing?.TrySetResult();
+                    continue;
+                }
+                timeout.CancelAfter(sendTimeout);
+                if (item.Closing is { } closing)
+                {
+                    try
+                    {
+                        await socket.CloseOutputAsync(item.Status, item.Reason, timeout.Token);
+                    }
+                    finally
+                    {
+                        closing.TrySetResult();
+                    }
+                }
+                else
+                {
+                    await socket.SendAsync(item.Message, item.Type, endOfMessage: true, timeout.Token);
+                    LastWritten = Environment.TickCount64;
+                }
+                if (!timeout.TryReset()) // the timer fired as the write completed: a fresh one for the next
+                {
+                    timeout.Dispose();
+                    timeout = new CancellationTokenSource();
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // Timed out (the client stopped reading) or gone: nothing more can be written.
+            Abort(overflowed: timeout.IsCancellationRequested);
         }
         finally
         {
-            sending.Release();
+            timeout.Dispose();
+            // Whatever is left (the connection ended) is dropped; a close waiting on the writer is released.
+            while (outgoing.Reader.TryRead(out var left)) left.Closing?.TrySetResult();
         }
     }
 }

@@ -37,30 +37,22 @@ namespace Hug.WebSockets
 
         public int Count(string path) => Of(path).Count;
 
+        /// <summary>
+        /// Queues the message (encoded once, shared) to each open connection; waits for none of them: a member whose
+        /// queue is full has stopped reading and is aborted, so one stuck client never holds up the others.
+        /// </summary>
         public Task BroadcastAsync(string path, string message, string? group = null, WebSocketConnection? except = null)
         {
-            var sends = new List<Task>();
+            var bytes = System.Text.Encoding.UTF8.GetBytes(message);
             foreach (var connection in Of(path).Values)
             {
                 if (connection == except || !connection.IsOpen) continue;
                 if (group is not null)
                     lock (connection.Groups)
                         if (!connection.Groups.Contains(group)) continue;
-                sends.Add(SendQuietly(connection, message));
+                connection.Offer(bytes, WebSocketMessageType.Text);
             }
-            return Task.WhenAll(sends);
-        }
-
-        /// <summary>One connection failing (gone mid-broadcast) must not fail the broadcast to the others.</summary>
-        private static async Task SendQuietly(WebSocketConnection connection, string message)
-        {
-            try
-            {
-                await connection.SendAsync(message);
-            }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-            {
-            }
+            return Task.CompletedTask;
         }
 
         private ConcurrentDictionary<string, WebSocketConnection> Of(string path) => endpoints.GetOrAdd(path, _ => new());

@@ -17,7 +17,15 @@ namespace Hug.WebSockets;
 /// </summary>
 internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) : WebSocketEndpoint
 {
-    public override Task HandleMessageAsync(WebSocketConnection ws, string message)
+    // One endpoint instance per connection: the calls this connection has running (HugOptions.WebSocketMaxCallsInFlight).
+    private SemaphoreSlim? inFlight;
+
+    /// <summary>
+    /// Starts the call and returns, so calls on one socket run concurrently; with the connection's limit of calls
+    /// running, waits for one to finish first. The socket is not read meanwhile: a client that floods calls (or never
+    /// reads the answers, which then hold their calls) is slowed down, and costs the server a bounded amount.
+    /// </summary>
+    public override async Task HandleMessageAsync(WebSocketConnection ws, string message)
     {
         JsonDocument document;
         try
@@ -26,15 +34,26 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         }
         catch (JsonException exception)
         {
-            return Errors(ws, null, 400, "message", JsonErrors.Malformed(exception));
+            await Errors(ws, null, 400, "message", JsonErrors.Malformed(exception));
+            return;
         }
-        _ = RunAsync(ws, document);
-        return Task.CompletedTask;
+        var slots = inFlight ??= new SemaphoreSlim(Math.Max(1, api.Options.WebSocketMaxCallsInFlight));
+        try
+        {
+            await slots.WaitAsync(ws.Aborted);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+        _ = RunAsync(ws, document, slots);
     }
 
-    private async Task RunAsync(WebSocketConnection ws, JsonDocument document)
+    private async Task RunAsync(WebSocketConnection ws, JsonDocument document, SemaphoreSlim slots)
     {
         using var _ = document;
+        using var slot = new Slot(slots);
         var root = document.RootElement;
         object? id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var idElement) ? idElement.Clone() : null;
         try
@@ -122,6 +141,12 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     private static async IAsyncEnumerable<object?> Box<T>(object items)
     {
         await foreach (var item in (IAsyncEnumerable<T>)items) yield return item;
+    }
+
+    /// <summary>Gives the call's place back when the call ends, however it ends.</summary>
+    private readonly struct Slot(SemaphoreSlim slots) : IDisposable
+    {
+        public void Dispose() => slots.Release();
     }
 
     private static Task Errors(WebSocketConnection ws, object? id, int status, string key, string message) =>

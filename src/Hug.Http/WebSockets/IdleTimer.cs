@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 namespace Hug.WebSockets;
 
 /// <summary>
-/// Closes a connection that has received nothing for the idle timeout: a close frame ("Idle timeout"),
+/// Closes a connection whose client has done nothing for the idle timeout (sent no frame, taken no message): a close frame ("Idle timeout"),
 /// not a cancelled receive (which would abort the socket and cut the client off without a handshake).
 /// A client that does not answer the close within <see cref="HandshakeGrace"/> is aborted.
 /// <see cref="Timeout.InfiniteTimeSpan"/> turns the timeout off. A frame only records the time
@@ -34,7 +34,8 @@ internal sealed class IdleTimer : IDisposable
 
     private void Elapsed()
     {
-        var idleFor = TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref lastActivity));
+        // What the client does: sending (a frame arrived) or reading (the writer finished a message to it).
+        var idleFor = TimeSpan.FromMilliseconds(Environment.TickCount64 - Math.Max(Volatile.Read(ref lastActivity), connection.LastWritten));
         if (idleFor < timeout)
         {
             try

@@ -47,7 +47,7 @@ internal sealed class WebSocketHandler(Type endpointType, string path, string[] 
             return;
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = api.Options.WebSocketKeepAlive });
-        var connection = new WebSocketConnection(socket, http, http.User, http.RequestAborted, path, api.Options.ReadOnlyJson, hub);
+        var connection = new WebSocketConnection(socket, http, http.User, http.RequestAborted, path, api.Options, hub);
         var endpoint = (WebSocketEndpoint)factory(http.RequestServices, null);
         hub.Add(connection);
         try
@@ -77,7 +77,10 @@ internal sealed class WebSocketHandler(Type endpointType, string path, string[] 
             }
             if (endpoint is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
             else (endpoint as IDisposable)?.Dispose();
+            await connection.CompleteAsync(); // what was queued (a close frame included) is written, each within the send timeout
         }
+        if (connection.Overflowed)
+            logger.LogInformation("WebSocket connection {Connection} at {Path} stopped reading; aborted with its send queue full", connection.Id, path);
         await FinishCloseAsync(socket);
     }
 
