@@ -23,6 +23,27 @@ internal static partial class JsonErrors
     }
 
     /// <summary>The message of a syntax error in a body, such as <c>'x' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 1.</c></summary>
+    /// <summary>The message for a JSON string that is not text: invalid UTF-8, or an escaped lone surrogate (<c>"\ud800"</c>).</summary>
+    public const string InvalidText = "Invalid text: not valid UTF-8 (or an unpaired surrogate)";
+
+    /// <summary>
+    /// A JSON string's value, or false when it is not text. <c>JsonDocument</c> accepts such strings when parsing and
+    /// only <c>GetString</c> refuses them, with an <see cref="InvalidOperationException"/> that would otherwise be a 500.
+    /// </summary>
+    public static bool TryGetString(JsonElement element, out string? text)
+    {
+        try
+        {
+            text = element.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
     public static string Malformed(JsonException exception) => "Malformed JSON: " + Trim(exception.Message);
 
     private static string Trim(string message)

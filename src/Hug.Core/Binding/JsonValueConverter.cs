@@ -41,5 +41,12 @@ internal sealed class JsonValueConverter<T>(JsonSerializerOptions options) : Val
             error = JsonErrors.Describe(exception, typeof(T), options);
             return false;
         }
+        catch (InvalidOperationException) when (raw.Kind == RawKind.Json)
+        {
+            // System.Text.Json reading a string that is not valid UTF-8, or an escaped lone surrogate.
+            value = default!;
+            error = new ConversionError(JsonErrors.InvalidText);
+            return false;
+        }
     }
 }

@@ -36,7 +36,7 @@ internal abstract class ScalarConverter<T> : ValueConverter<T>
 
     public override bool TryConvert(in RawValue raw, out T value, out ConversionError error)
     {
-        string? text;
+        string? text = null;
         if (raw.Kind == RawKind.Strings)
         {
             if (raw.Strings.Count > 1)
@@ -49,12 +49,13 @@ internal abstract class ScalarConverter<T> : ValueConverter<T>
         }
         else
         {
-            text = raw.Json.ValueKind switch
+            if (raw.Json.ValueKind == JsonValueKind.String && !JsonErrors.TryGetString(raw.Json, out text))
             {
-                JsonValueKind.String => raw.Json.GetString(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => raw.Json.GetRawText(),
-                _ => null,
-            };
+                value = default!;
+                error = new ConversionError(JsonErrors.InvalidText);
+                return false;
+            }
+            if (raw.Json.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False) text = raw.Json.GetRawText();
         }
         if (text is not null && TryParse(text, out value))
         {

@@ -88,8 +88,33 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             : request.Headers.TransferEncoding.Count > 0;
     }
 
-    /// <summary>Reads a JSON or form body; on failure, the problem to answer with.</summary>
+    /// <summary>
+    /// Reads the body; on failure, the problem to answer with. A body the server cannot read is the client's
+    /// fault, a 4xx naming it, however it fails: Kestrel refuses some framing itself (<see cref="BadHttpRequestException"/>,
+    /// with its status), while others escape as other exceptions (an overflowing chunk size: an <see cref="OverflowException"/>).
+    /// A client that goes away mid-body is no error at all: nobody is left to answer, and nothing is logged above debug.
+    /// </summary>
     private async ValueTask<Problem?> ReadBodyAsync()
+    {
+        try
+        {
+            return await ReadBodyCoreAsync();
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+        {
+            return Problem.Invalid("body", "The client closed the connection while sending the body");
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return Problem.One(exception.StatusCode, exception.StatusCode == 413 ? "Content Too Large" : "Bad Request", "body", exception.Message);
+        }
+        catch (Exception exception) when (exception is OverflowException or IOException or InvalidDataException or System.Text.DecoderFallbackException)
+        {
+            return Problem.Invalid("body", "Malformed request body: " + exception.Message);
+        }
+    }
+
+    private async ValueTask<Problem?> ReadBodyCoreAsync()
     {
         var request = http.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
@@ -125,7 +150,9 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
         }
         if (mediaType.Type.Equals("text", StringComparison.OrdinalIgnoreCase) && mediaType.SubType.Equals("plain", StringComparison.OrdinalIgnoreCase))
         {
-            using var reader = new StreamReader(request.Body, mediaType.Encoding ?? System.Text.Encoding.UTF8);
+            if (!TryGetEncoding(mediaType, out var encoding))
+                return Problem.One(415, "Unsupported Media Type", "Content-Type", $"The charset '{mediaType.Charset}' is not supported; send UTF-8");
+            using var reader = new StreamReader(request.Body, encoding);
             values = new Dictionary<string, StringValues>(1) { [TextBodyParameter] = await reader.ReadToEndAsync(http.RequestAborted) };
             return null;
         }
@@ -142,6 +169,21 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             }
         }
         return Problem.UnsupportedMediaType(request.ContentType);
+    }
+
+    /// <summary>The body's charset (UTF-8 when none); false for one .NET cannot decode (<c>utf-7</c>, unknown names).</summary>
+    private static bool TryGetEncoding(MediaTypeHeaderValue mediaType, out System.Text.Encoding encoding)
+    {
+        try
+        {
+            encoding = mediaType.Encoding ?? System.Text.Encoding.UTF8;
+            return true;
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            encoding = System.Text.Encoding.UTF8;
+            return false;
+        }
     }
 
     /// <summary>The parameter a <c>text/plain</c> body binds to.</summary>

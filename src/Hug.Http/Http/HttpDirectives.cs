@@ -9,6 +9,8 @@ internal static class HttpDirectives
     /// <summary>The value of <paramref name="kind"/> for the parameter named <paramref name="parameter"/>; null when the request has none.</summary>
     public static object? Read(object transport, ContextValue kind, string parameter) => Read((HttpContext)transport, kind, parameter);
 
+    private static IFormCollection? ReadForm(HttpContext http) => http.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form;
+
     public static object? Read(HttpContext http, ContextValue kind, string parameter) => kind switch
     {
         ContextValue.HttpContext => http,
@@ -16,8 +18,9 @@ internal static class HttpDirectives
         ContextValue.HttpResponse => http.Response,
         ContextValue.User => http.User,
         ContextValue.Body => http.Request.Body,
-        ContextValue.FormFiles => http.Request.HasFormContentType ? http.Request.Form.Files : null,
-        ContextValue.FormFile => http.Request.HasFormContentType ? http.Request.Form.Files.GetFile(parameter) : null,
+        // The form the call read (never Request.Form: a synchronous read of a body that may have no framing at all).
+        ContextValue.FormFiles => ReadForm(http)?.Files,
+        ContextValue.FormFile => ReadForm(http)?.Files.GetFile(parameter),
         ContextValue.RequestHeader => http.Request.Headers[parameter] is { Count: > 0 } values ? values.ToString() : null,
         ContextValue.RequestPath => http.Request.Path.Value,
         ContextValue.QueryValue => http.Request.Query[parameter].FirstOrDefault(),

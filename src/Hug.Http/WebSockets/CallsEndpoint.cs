@@ -63,8 +63,12 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
                 await Errors(ws, id, 400, "call", "Send {\"id\": …, \"call\": \"name\", \"args\": {…}}");
                 return;
             }
-            var name = callElement.GetString()!;
-            var endpoint = api.Calls.Find(name, null, IsCallable);
+            if (!JsonErrors.TryGetString(callElement, out var name))
+            {
+                await Errors(ws, id, 400, "call", JsonErrors.InvalidText);
+                return;
+            }
+            var endpoint = api.Calls.Find(name!, null, IsCallable);
             if (endpoint is null)
             {
                 await Errors(ws, id, 404, "call", $"Unknown call '{name}'");
