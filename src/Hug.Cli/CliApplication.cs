@@ -63,7 +63,8 @@ internal sealed class CliApplication : IDisposable
     /// </summary>
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var parseResult = root.Parse(args);
+        // @file tokens through Hug's bounded reader; a command line without one never builds its configuration.
+        var parseResult = ResponseFiles.AnyIn(args) ? root.Parse(args, ResponseFiles.Configuration) : root.Parse(args);
         session.Debug = (debug is not null && parseResult.GetValue(debug)) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
         if (format is not null && parseResult.GetValue(format) is { } formatName)
         {
