@@ -11,7 +11,8 @@ public sealed class FormatsExampleTests
     [Fact]
     public async Task ServesEveryFormat()
     {
-        await using var example = ExampleProcess.Serve("Formats");
+        var shelf = Directory.CreateTempSubdirectory("hug-shelf-").FullName;
+        await using var example = ExampleProcess.Start("Formats", new Dictionary<string, string> { ["LIBRARY_SHELF"] = shelf }, "serve", "--host", "127.0.0.1", "--port", "0");
         using var client = new HttpClient { BaseAddress = await example.WaitForAddressAsync() };
 
         Assert.Contains("\"author\":\"Frank Herbert\"", await client.GetStringAsync("/book"));
@@ -35,6 +36,40 @@ public sealed class FormatsExampleTests
         var feed = await client.GetStringAsync("/arrivals?count=2");
         Assert.Equal(2, feed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("\"title\":\"Volume 2\"", feed);
+    }
+
+    [Fact]
+    public async Task UploadsAndDownloadsStayOnTheShelf()
+    {
+        // Issue 21, finding 9: names that were 500s, and symbolic links that led out of the folder.
+        var shelf = Directory.CreateTempSubdirectory("hug-shelf-").FullName;
+        var outside = Directory.CreateTempSubdirectory("hug-outside-").FullName;
+        File.WriteAllText(Path.Combine(outside, "secret.txt"), "secret");
+        File.CreateSymbolicLink(Path.Combine(shelf, "link.txt"), Path.Combine(outside, "secret.txt"));
+        await using var example = ExampleProcess.Start("Formats", new Dictionary<string, string> { ["LIBRARY_SHELF"] = shelf }, "serve", "--host", "127.0.0.1", "--port", "0");
+        using var client = new HttpClient { BaseAddress = await example.WaitForAddressAsync() };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/files/link.txt")).StatusCode);
+        // (Dot segments such as .. never reach the route: clients and Kestrel remove them from paths.)
+        foreach (var bad in new[] { ".hidden", new string('a', 300), "a%00b" })
+        {
+            using var response = await client.GetAsync("/files/" + bad);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{bad}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        foreach (var (name, stored) in new[] { ("..", "upload"), (".", "upload"), (new string('b', 300), new string('b', 100)), ("../up/a b.txt", "a_b.txt"), ("link.txt", "link.txt") })
+        {
+            var upload = new MultipartFormDataContent { { new StringContent("data"), "file", name } };
+            var created = await client.PostAsync("/files", upload);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Equal($"\"/files/{stored}\"", await created.Content.ReadAsStringAsync());
+        }
+        // The upload named like the link replaced the link, not the file it pointed to.
+        Assert.Equal("secret", File.ReadAllText(Path.Combine(outside, "secret.txt")));
+        Assert.Null(new FileInfo(Path.Combine(shelf, "link.txt")).LinkTarget);
+        Assert.Equal("data", await client.GetStringAsync("/files/link.txt"));
+        Directory.Delete(outside, recursive: true);
+        Directory.Delete(shelf, recursive: true);
     }
 
     [Fact]
