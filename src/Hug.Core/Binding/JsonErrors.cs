@@ -44,6 +44,21 @@ internal static partial class JsonErrors
         }
     }
 
+    /// <summary>A property's name, or false when it is not text (see <see cref="TryGetString"/>): such a property matches no parameter.</summary>
+    public static bool TryGetName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = "";
+            return false;
+        }
+    }
+
     public static string Malformed(JsonException exception) => "Malformed JSON: " + Trim(exception.Message);
 
     private static string Trim(string message)

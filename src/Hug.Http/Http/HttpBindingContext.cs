@@ -189,15 +189,30 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     /// <summary>The parameter a <c>text/plain</c> body binds to.</summary>
     public const string TextBodyParameter = "body";
 
+    /// <summary>
+    /// The body's property named <paramref name="name"/> (exactly, else ignoring case). A property whose name is not text
+    /// (invalid UTF-8, an escaped lone surrogate: System.Text.Json throws when it decodes one) matches nothing.
+    /// </summary>
     private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
     {
-        if (element.TryGetProperty(name, out value)) return true;
+        try
+        {
+            if (element.TryGetProperty(name, out value)) return true; // compares bytes: no name decoded, nothing allocated
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped name that is not text: the comparison below, by decoded names, skips it.
+        }
         foreach (var property in element.EnumerateObject())
-            if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (Matches(property, name, StringComparison.OrdinalIgnoreCase))
             {
                 value = property.Value;
                 return true;
             }
+        value = default;
         return false;
     }
+
+    private static bool Matches(JsonProperty property, string name, StringComparison comparison) =>
+        JsonErrors.TryGetName(property, out var text) && string.Equals(text, name, comparison);
 }

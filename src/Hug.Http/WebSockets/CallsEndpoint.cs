@@ -76,7 +76,8 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
             }
             var values = new Dictionary<string, RawValue>(StringComparer.OrdinalIgnoreCase);
             if (root.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Object)
-                foreach (var property in args.EnumerateObject()) values[property.Name] = RawValue.FromJson(property.Value);
+                foreach (var property in args.EnumerateObject())
+                    if (JsonErrors.TryGetName(property, out var argument)) values[argument] = RawValue.FromJson(property.Value);
             await CallAsync(ws, id, endpoint, values);
         }
         catch (OperationCanceledException) when (ws.Aborted.IsCancellationRequested)
