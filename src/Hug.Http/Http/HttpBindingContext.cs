@@ -124,7 +124,9 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
         {
             try
             {
-                var document = await JsonDocument.ParseAsync(request.Body, default, http.RequestAborted);
+                var document = request.ContentLength is <= PooledBodyLimit
+                    ? await JsonDocument.ParseAsync(request.Body, default, http.RequestAborted)
+                    : await ParseLargeAsync(request.Body, http.RequestAborted);
                 http.Response.RegisterForDispose(document);
                 body = document.RootElement;
                 hasJsonBody = true;
@@ -169,6 +171,45 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             }
         }
         return Problem.UnsupportedMediaType(request.ContentType);
+    }
+
+    /// <summary>
+    /// Bodies up to this size (by Content-Length) are parsed the usual way, through buffers rented from the shared
+    /// <c>ArrayPool</c>; larger or unannounced (chunked) ones are read into an array of their own. The pool keeps what
+    /// it lends: 45 bodies of 10 MB once left the Addition example holding 983 MiB, and under a 256 MiB heap limit
+    /// most such requests failed with OutOfMemoryException (issue 21). An array of our own is garbage after the call.
+    /// </summary>
+    private const long PooledBodyLimit = 1024 * 1024;
+
+    /// <summary>
+    /// A JSON body read in 64 KiB pieces as it arrives (small-object heap: compacted, and never sized by Content-Length
+    /// up front), then copied once into an array of its exact size and parsed in place. A doubling buffer left holes in
+    /// the large-object heap that a small heap limit could not fill (OutOfMemoryException at 192 MiB).
+    /// </summary>
+    private static async Task<JsonDocument> ParseLargeAsync(Stream body, CancellationToken cancellationToken)
+    {
+        const int PieceSize = 64 * 1024;
+        var pieces = new List<byte[]>();
+        var total = 0;
+        while (true)
+        {
+            var piece = new byte[PieceSize];
+            var filled = 0;
+            int read;
+            while (filled < PieceSize && (read = await body.ReadAsync(piece.AsMemory(filled), cancellationToken)) > 0) filled += read;
+            if (filled > 0) pieces.Add(filled == PieceSize ? piece : piece[..filled]);
+            total = checked(total + filled);
+            if (filled < PieceSize) break;
+        }
+        var bytes = GC.AllocateUninitializedArray<byte>(total);
+        var at = 0;
+        foreach (var piece in pieces)
+        {
+            piece.CopyTo(bytes, at);
+            at += piece.Length;
+        }
+        // JsonDocument.Parse(ReadOnlyMemory) uses the bytes where they are: no pooled copy of the whole body.
+        return JsonDocument.Parse(bytes);
     }
 
     /// <summary>The body's charset (UTF-8 when none); false for one .NET cannot decode (<c>utf-7</c>, unknown names).</summary>
