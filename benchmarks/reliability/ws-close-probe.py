@@ -1,6 +1,8 @@
 # Issue 21, finding 7: does a raw WebSocket client (no close reply, just reading) see the close code, or a reset?
 # Serve an example with a /chat endpoint, then:  python3 benchmarks/reliability/ws-close-probe.py PORT
 # 2026-12-01 against examples/Chat: invalid UTF-8 -> close 1007 18 of 20, reset 2; a 2 MB message -> close 1009 10 of 10.
+# After the handler lingers 500 ms when .NET aborted on bad data (WebSocketHandler.CloseLinger): 1007 20 of 20.
+# (Reliability/CloseFrameTests, a C# raw client, never saw the reset even without the linger: this script is the detector.)
 import socket, os, base64, struct, sys
 def frame(payload, opcode=1):
     mask=os.urandom(4); n=len(payload)
