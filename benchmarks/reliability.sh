@@ -3,8 +3,10 @@
 #   bash benchmarks/reliability.sh [requests]      (default 10000 mutated requests)
 # 1. the fuzz suite with more requests (fixed seed): requests sent, answered, 5xx (must be 0);
 # 2. the slow-client, large-body and close-frame tests, each run three times;
-# 3. the raw WebSocket close probe against examples/Chat (close codes versus resets).
-# Record what it prints in benchmarks/RESULTS.md with the date. Not yet here: a soak, shutdown under load.
+# 3. the raw WebSocket close probe against examples/Chat (close codes versus resets);
+# 4. slow consumers against examples/Chat: a member that never reads and a /calls flooder, 20 s; a normal client's
+#    p99, its 5xx, and the server's peak resident memory.
+# Record what it prints in benchmarks/RESULTS.md with the date. Not yet here: a long soak, shutdown under load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests="${1:-10000}"
@@ -22,3 +24,5 @@ dotnet examples/Chat/bin/Debug/net10.0/Chat.dll serve --host 127.0.0.1 --port "$
 sleep 3
 echo "close probe (examples/Chat):"
 python3 benchmarks/reliability/ws-close-probe.py "$port"
+echo "slow consumers (examples/Chat):"
+python3 benchmarks/reliability/slow-consumers.py "$port" "$chat" 20
