@@ -19,7 +19,7 @@ internal sealed class CliEndpoint
         ResultType = TypeShape.ResultType(descriptor);
         StreamItem = TypeShape.AsyncStreamItem(ResultType);
         // A value type never is one: asking would load the printer's types for nothing.
-        printer = host is not null && !ResultType.IsValueType && host.Prints(ResultType) ? host : null;
+        printsResult = host is not null && !ResultType.IsValueType && host.Prints(ResultType);
         this.host = host;
         Api = api;
         Requirements = api.RequirementsFor(descriptor, HugInterfaces.Cli, options.Requires);
@@ -103,10 +103,11 @@ internal sealed class CliEndpoint
     /// <summary>The item type of a streamed result (<c>IAsyncEnumerable&lt;T&gt;</c>), else null.</summary>
     private Type? StreamItem { get; }
 
-    /// <summary>The printer of results of a type this adapter cannot see (ASP.NET Core's <c>IResult</c>), when the result is one.</summary>
-    private readonly CliHost? printer;
-
+    /// <summary>What the application adds (<c>serve</c>, printing ASP.NET Core's <c>IResult</c>, the documentation); null for nothing.</summary>
     private readonly CliHost? host;
+
+    /// <summary>Whether results are of a kind the host prints (ASP.NET Core's <c>IResult</c>).</summary>
+    private readonly bool printsResult;
 
     /// <summary>The command of one endpoint; <paramref name="host"/> prints results of types the adapter cannot see (ASP.NET Core's <c>IResult</c>), null for none.</summary>
     public static CliEndpoint Create(EndpointDescriptor descriptor, CliCommandOptions options, HugApi api, CliHost? host) =>
@@ -142,7 +143,7 @@ internal sealed class CliEndpoint
         {
             var result = pipeline.RunSynchronousBoxed(context, out var failure);
             if (failure is not null) return Answer(failure, context, session);
-            if (printer is not null && result is not null) return printer.Print(result, session);
+            if (printsResult && result is not null) return host!.Print(result, session);
             Write(result, session.Output, session.Options);
             return CliExitCodes.Success;
         }
@@ -168,7 +169,7 @@ internal sealed class CliEndpoint
                     await PrintAsync(outcome.Transformed, outcome.Transformed?.GetType() ?? typeof(object), session);
                     return CliExitCodes.Success;
                 }
-                if (printer is not null && outcome.Value is { } special) return printer.Print(special, session);
+                if (printsResult && outcome.Value is { } special) return host!.Print(special, session);
                 if (session.Format is not null && StreamItem is null)
                 {
                     if (ResultType != typeof(NoResult)) await PrintAsync(outcome.Value, ResultType, session);

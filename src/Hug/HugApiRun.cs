@@ -90,8 +90,7 @@ internal sealed class HugCliHost() : CliHost(ServeCommand.Name, ServeCommand.Des
     public override System.CommandLine.Command CreateBuiltIn(HugApi api) => ServeCommand.Create(api);
 
     /// <summary>The <c>[Documentation]</c> directive on the command line: the HTTP adapter's documentation, built only if a command asks.</summary>
-    public override void PrepareCall(HugApi api) =>
-        api.DocumentationSource ??= version => Documentation.ApiDocumentation.Of(api).For(version);
+    public override void PrepareCall(HugApi api) => Documentation.ApiDocumentation.Provide(api);
 
     public override bool Prints(Type type) => CliHttpResult.IsResultType(type);
 

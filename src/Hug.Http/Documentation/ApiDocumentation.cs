@@ -15,6 +15,9 @@ internal sealed class ApiDocumentation(HugApi api)
     /// <summary>The API's documentation, made once per API.</summary>
     public static ApiDocumentation Of(HugApi api) => api.Http().Documentation ??= new ApiDocumentation(api);
 
+    /// <summary>Makes this the source of the API's <c>[Documentation]</c> directive, unless it has one (MapHug, the command line).</summary>
+    public static void Provide(HugApi api) => api.DocumentationSource ??= version => Of(api).For(version);
+
     public JsonObject For(int? version)
     {
         table ??= HttpRouteTable.Build(api.Endpoints.SelectMany(descriptor => descriptor.Http.Select(route =>

@@ -245,7 +245,7 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             // An escaped name that is not text: the comparison below, by decoded names, skips it.
         }
         foreach (var property in element.EnumerateObject())
-            if (Matches(property, name, StringComparison.OrdinalIgnoreCase))
+            if (NameMatchesIgnoringCase(property, name))
             {
                 value = property.Value;
                 return true;
@@ -254,6 +254,6 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
         return false;
     }
 
-    private static bool Matches(JsonProperty property, string name, StringComparison comparison) =>
-        JsonErrors.TryGetName(property, out var text) && string.Equals(text, name, comparison);
+    private static bool NameMatchesIgnoringCase(JsonProperty property, string name) =>
+        JsonErrors.TryGetName(property, out var text) && string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
 }
