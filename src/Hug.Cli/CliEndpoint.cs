@@ -17,7 +17,7 @@ internal sealed class CliEndpoint
     {
         Descriptor = descriptor;
         ResultType = TypeShape.ResultType(descriptor);
-        StreamItem = TypeShape.AsyncStreamItem(ResultType);
+        StreamItem = descriptor.ResultShape.StreamItem;
         // A value type never is one: asking would load the printer's types for nothing.
         printsResult = host is not null && !ResultType.IsValueType && host.Prints(ResultType);
         this.host = host;
@@ -101,7 +101,7 @@ internal sealed class CliEndpoint
     private Type ResultType { get; }
 
     /// <summary>The item type of a streamed result (<c>IAsyncEnumerable&lt;T&gt;</c>), else null.</summary>
-    private Type? StreamItem { get; }
+    private TypeShape? StreamItem { get; }
 
     /// <summary>What the application adds (<c>serve</c>, printing ASP.NET Core's <c>IResult</c>, the documentation); null for nothing.</summary>
     private readonly CliHost? host;
@@ -227,7 +227,7 @@ internal sealed class CliEndpoint
     private Task WriteAsync(object? result, TextWriter output, HugOptions options, CancellationToken cancellationToken)
     {
         if (StreamItem is not null && result is not null)
-            return Generic.Create<IAsyncStreamPrinter>(typeof(AsyncStreamPrinter<>), StreamItem).PrintAsync(result, output, options, cancellationToken);
+            return StreamItem.Accept(AsyncStreamPrinters.Instance).PrintAsync(result, output, options, cancellationToken);
         Write(result, output, options);
         return Task.CompletedTask;
     }
@@ -269,4 +269,12 @@ internal sealed class AsyncStreamPrinter<TItem> : IAsyncStreamPrinter
             await output.FlushAsync(cancellationToken);
         }
     }
+}
+
+/// <summary>Makes the typed printer of a stream's items (<see cref="TypeShape.StreamItem"/>).</summary>
+internal sealed class AsyncStreamPrinters : ITypeShapeVisitor<IAsyncStreamPrinter>
+{
+    public static readonly AsyncStreamPrinters Instance = new();
+
+    public IAsyncStreamPrinter Visit<T>() => new AsyncStreamPrinter<T>();
 }

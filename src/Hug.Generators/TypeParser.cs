@@ -123,7 +123,8 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
             + $"                        call: {Call(typeName, method)},\n"
             + "                        parameters: new global::Hug.Generation.GeneratedParameter[]\n                        {\n"
             + parameters
-            + "                        })";
+            + "                        }"
+            + (ResultShape(method) is { } result ? $",\n                        result: {result})" : ")");
     }
 
     private string Parameter(IParameterSymbol parameter)
@@ -133,6 +134,7 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
         if (parameter.HasExplicitDefaultValue) text.Append($", hasDefault: true, defaultValue: {Default(parameter)}");
         if (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated) text.Append(", isNullable: true");
         if (parameter.GetAttributes().Any(a => KnownTypes.IsFromServices(a.AttributeClass))) text.Append(", fromServices: true");
+        if (Shapes.Write(parameter.Type, TypeOf, isResult: false) is { } shape) text.Append(", shape: ").Append(shape);
         text.Append(')');
         return text.ToString();
     }
@@ -168,6 +170,14 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
         };
         return $"static (binders, target) => {{ {binders}return new global::System.Func<global::Hug.Generation.CallArguments, {valueTask}>(a => {{ {reads}{body} }}); }}";
     }
+
+    /// <summary>The shape of what the method returns (unwrapped from a task), or null when the core has its own.</summary>
+    private string? ResultShape(IMethodSymbol method) => ReturnKindOf(method) switch
+    {
+        "void" or "task" or "valuetask" => null,
+        "task1" or "valuetask1" => Shapes.Write(((INamedTypeSymbol)method.ReturnType).TypeArguments[0], TypeOf, isResult: true),
+        _ => Shapes.Write(method.ReturnType, TypeOf, isResult: true),
+    };
 
     /// <summary>How the method returns, as the core classifies it (EndpointIntrospector.Unwrap): the awaitables it knows, else a value.</summary>
     private static string ReturnKindOf(IMethodSymbol method)
@@ -226,7 +236,9 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
     private string Default(IParameterSymbol parameter)
     {
         var value = parameter.ExplicitDefaultValue;
-        if (value is null) return "null";
+        // `= default` of a struct: written as its value, so start-up need not create one by reflection.
+        if (value is null) return parameter.Type.IsValueType && parameter.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+            ? $"default({TypeOf(parameter.Type)})" : "null";
         var type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
             ? nullable.TypeArguments[0] : parameter.Type;
         return type.TypeKind == TypeKind.Enum ? $"({TypeOf(type)})({Primitive(value)})" : Primitive(value);

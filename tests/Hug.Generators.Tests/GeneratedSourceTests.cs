@@ -50,6 +50,38 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void EachUncommonTypeGetsTheShapeOfItsConverter()
+    {
+        var run = GeneratorRun.Of("""
+            using Hug;
+            using System.Collections.Generic;
+            public enum Color { Red }
+            public record Point(int X);
+            public static class Shaped
+            {
+                [Cli]
+                public static IAsyncEnumerable<Point> Items(Color color, Color? maybe, System.Guid id, decimal? price, List<Color> colors, int[] sizes,
+                    Point point, string name, int count, System.Threading.CancellationToken token = default) => null!;
+            }
+            """);
+        Assert.Empty(run.CompileDiagnostics);
+        var source = run.Source!;
+        const string Shapes = "global::Hug.Generation.Shapes.";
+        Assert.Contains($"shape: {Shapes}Enum<global::Color>()", source);
+        Assert.Contains($"shape: {Shapes}Nullable<global::Color>({Shapes}Enum<global::Color>())", source);
+        Assert.Contains($"shape: {Shapes}Parsable<global::System.Guid>()", source);
+        Assert.Contains($"shape: {Shapes}Nullable<decimal>({Shapes}Of<decimal>())", source);
+        Assert.Contains($"shape: {Shapes}Collection<global::System.Collections.Generic.List<global::Color>, global::Color>({Shapes}Enum<global::Color>(), static items => items)", source);
+        Assert.Contains($"shape: {Shapes}Collection<int[], int>({Shapes}Of<int>(), static items => items.ToArray())", source);
+        Assert.Contains($"shape: {Shapes}Of<global::Point>()", source);
+        Assert.Contains("hasDefault: true, defaultValue: default(global::System.Threading.CancellationToken), shape: " + Shapes + "Of<global::System.Threading.CancellationToken>()", source);
+        Assert.Contains($"result: {Shapes}Stream<global::System.Collections.Generic.IAsyncEnumerable<global::Point>, global::Point>()", source);
+        // The core shapes string and the usual numbers itself, in code precompiled with it.
+        Assert.DoesNotContain("Of<string>", source);
+        Assert.DoesNotContain("shape: " + Shapes + "Of<int>", source);
+    }
+
+    [Fact]
     public void TypesRegisterInDeclarationOrderAcrossFiles()
     {
         var source = GeneratorRun.Of(

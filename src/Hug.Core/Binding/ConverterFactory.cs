@@ -21,24 +21,39 @@ internal static class ConverterFactory
 
     public static ValueConverter? TryCreate(Type type, string? delimiter, JsonSerializerOptions json) => TryCreate(type, delimiter, new HugOptions { Json = json });
 
-    /// <summary>As above; the JSON settings of <paramref name="options"/> are made only when the type is JSON-shaped.</summary>
-    public static ValueConverter? TryCreate(Type type, string? delimiter, HugOptions options)
+    /// <summary>
+    /// As above, through the type's <paramref name="shape"/> when the source generator wrote one (it chose the
+    /// converter at compile time); the JSON settings of <paramref name="options"/> are made only when the type is JSON-shaped.
+    /// </summary>
+    public static ValueConverter? TryCreate(Type type, string? delimiter, HugOptions options, TypeShape? shape = null)
     {
+        if (shape is not null)
+            return shape.Converter(delimiter) ?? (IsJsonShaped(type, options.ReadOnlyJson) ? shape.JsonConverter(options.ReadOnlyJson) : null);
         if (CreateScalar(type) is { } scalar) return scalar;
         if (CollectionElement(type) is { } element && CreateScalar(element) is { } elementConverter)
-            return (ValueConverter)Activator.CreateInstance(
-                typeof(CollectionConverter<,>).MakeGenericType(type, element),
-                elementConverter, delimiter, CollectionFactory(type, element))!;
+            return Generic.Construct<ValueConverter>(Generic.Close(typeof(CollectionConverter<,>), type, element),
+                elementConverter, delimiter, CollectionFactory(type, element));
         return IsJsonShaped(type, options.ReadOnlyJson)
             ? Generic.Create<ValueConverter>(typeof(JsonValueConverter<>), type, options.ReadOnlyJson)
             : null;
     }
 
-    private static ValueConverter? CreateScalar(Type type)
+    private static ValueConverter? CreateScalar(Type type) => Common(type) ?? CreateOtherScalar(type);
+
+    /// <summary>The converters of the common scalars, made without reflection: string, bool and the usual numbers.</summary>
+    public static ValueConverter? Common(Type type)
     {
         if (type == typeof(string)) return Text();
         if (type == typeof(bool)) return Boolean();
-        return CommonNumber(type) ?? CreateOtherScalar(type);
+        return CommonNumber(type);
+    }
+
+    /// <summary>Whether values of <paramref name="type"/> are text-shaped (scalars), without making a converter.</summary>
+    public static bool IsScalar(Type type)
+    {
+        if (type == typeof(string) || type == typeof(bool) || CommonNumber(type) is not null || type.IsEnum) return true;
+        if (Nullable.GetUnderlyingType(type) is { } underlying) return IsScalar(underlying);
+        return ImplementsParsable(type);
     }
 
     /// <summary>The less common scalars, in their own method (see <see cref="ScalarMessages"/>: a method's named types load when it is first called).</summary>
@@ -114,7 +129,7 @@ internal static class ConverterFactory
     {
         var method = typeof(ConverterFactory).GetMethod(collection.IsArray ? nameof(ToArray) : nameof(AsList), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(element);
-        return method.CreateDelegate(typeof(Func<,>).MakeGenericType(typeof(List<>).MakeGenericType(element), collection));
+        return method.CreateDelegate(Generic.Close(typeof(Func<,>), Generic.Close(typeof(List<>), element), collection));
     }
 
     private static TElement[] ToArray<TElement>(List<TElement> items) => [.. items];

@@ -105,7 +105,7 @@ internal sealed class ObjectValidator
     private static bool IsValidatableShape(Type type) =>
         (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum && Nullable.GetUnderlyingType(type) is null))
         && type != typeof(string) && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true
-        && ConverterFactory.TryCreateScalar(type) is null;
+        && !ConverterFactory.IsScalar(type);
 
     private static Type? EnumerableElement(Type type) =>
         type.IsArray ? type.GetElementType()

@@ -30,9 +30,9 @@ internal abstract class ParameterBinder
                 source = ParameterSource.Service;
             binders[i] = source switch
             {
-                ParameterSource.Context => TypeShape.Of(parameter.Type).ContextBinder(parameter, endpoint, api),
-                ParameterSource.Service => TypeShape.Of(parameter.Type).ServiceBinder(parameter),
-                ParameterSource.Value or ParameterSource.Json => TypeShape.Of(parameter.Type).ValueBinder(parameter, source == ParameterSource.Json && jsonParameters == 1, api.Options),
+                ParameterSource.Context => parameter.Shape.ContextBinder(parameter, endpoint, api),
+                ParameterSource.Service => parameter.Shape.ServiceBinder(parameter),
+                ParameterSource.Value or ParameterSource.Json => parameter.Shape.ValueBinder(parameter, source == ParameterSource.Json && jsonParameters == 1, api.Options),
                 _ => throw new HugConfigurationException(
                     $"{endpoint.DisplayName}: parameter '{parameter.Name}' has type {parameter.Type.Name}, which Hug cannot read from a request " +
                     "and no registered service provides; use a simple type, a record/class read as JSON, or register the type as a service."),
@@ -166,14 +166,17 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>, Generation.IArgumen
     private static Func<BindingContext, T> Custom(Func<CallContext, object?> directive) =>
         c => directive(c.Call) is T value ? value : default!;
 
-    /// <summary>The logger from the call's services, or a logger that discards (a CLI without logging).</summary>
+    /// <summary>The logger from the call's services, or a logger that discards (a CLI without logging), made when first needed.</summary>
     private static Func<BindingContext, T> Logger()
     {
-        var fallback = (T)(typeof(T).IsGenericType
-            ? typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>).MakeGenericType(typeof(T).GetGenericArguments()[0]).GetField("Instance")!.GetValue(null)!
-            : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        return c => c.Services.GetService(typeof(T)) is T logger ? logger : fallback;
+        T? fallback = default;
+        return c => c.Services.GetService(typeof(T)) is T logger ? logger : fallback ??= Discarding();
     }
+
+    /// <summary>A logger that discards, of type <typeparamref name="T"/> (<c>ILogger</c> or an <c>ILogger&lt;TCategory&gt;</c>).</summary>
+    private static T Discarding() => (T)(typeof(T).IsGenericType
+        ? Generic.Close(typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>), typeof(T).GetGenericArguments()[0]).GetField("Instance")!.GetValue(null)!
+        : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     private static Delegate Reader(ContextValue kind) => kind switch
     {

@@ -143,9 +143,11 @@ public sealed class GeneratedType(Attribute[] attributes, string? documentation,
 /// <see cref="Invocation.NoResult"/> for none). Null when generated code cannot reach the method (reflection calls it).
 /// </param>
 /// <param name="parameters">The parameters, in order.</param>
+/// <param name="result">The shape of the result type (<see cref="Shapes"/>), when it is not one of the common types; null: the core's.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool isStatic, Type returnType, Attribute[] attributes,
-    string? documentation, Func<object[], Func<CallArguments, object>?, Delegate>? call, GeneratedParameter[] parameters)
+    string? documentation, Func<object[], Func<CallArguments, object>?, Delegate>? call, GeneratedParameter[] parameters,
+    Invocation.TypeShape? result = null)
 {
     /// <summary>The method's name.</summary>
     public string Name { get; } = name;
@@ -170,9 +172,15 @@ public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool i
 
     /// <summary>Makes the typed call site over the binders (and the target of an instance method); null: reflection calls it.</summary>
     public Func<object[], Func<CallArguments, object>?, Delegate>? Call { get; } = call;
+
+    /// <summary>The shape of the result type, when the generator wrote one.</summary>
+    public Invocation.TypeShape? Result { get; } = result;
 }
 
-/// <summary>One parameter as the generator saw it.</summary>
+/// <summary>
+/// One parameter as declared: written by the generator, or read through reflection for a method it did not
+/// describe (<see cref="Introspection.MethodFacts.Reflect"/>); the one model of a declaration either way.
+/// </summary>
 /// <param name="name">The parameter's name.</param>
 /// <param name="type">The parameter's type.</param>
 /// <param name="attributes">The parameter's attributes that Hug reads (validation, directives, <c>[Delimited]</c>, <c>[Description]</c>).</param>
@@ -180,9 +188,11 @@ public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool i
 /// <param name="defaultValue">The default value as compiled (an enum's as the enum).</param>
 /// <param name="isNullable">Whether a reference type is annotated nullable (<c>string?</c>).</param>
 /// <param name="fromServices">Whether an attribute implementing ASP.NET Core's <c>IFromServiceMetadata</c> marks it.</param>
+/// <param name="shape">The type's shape (<see cref="Shapes"/>) when it is not one of the common scalars; null: the core's, or reflection.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GeneratedParameter(string name, Type type, Attribute[] attributes,
-    bool hasDefault = false, object? defaultValue = null, bool isNullable = false, bool fromServices = false)
+    bool hasDefault = false, object? defaultValue = null, bool isNullable = false, bool fromServices = false,
+    Invocation.TypeShape? shape = null)
 {
     /// <summary>The parameter's name.</summary>
     public string Name { get; } = name;
@@ -204,4 +214,7 @@ public sealed class GeneratedParameter(string name, Type type, Attribute[] attri
 
     /// <summary>The parameter's attributes that Hug reads.</summary>
     public Attribute[] Attributes { get; } = attributes;
+
+    /// <summary>The type's shape, when the generator wrote one.</summary>
+    public Invocation.TypeShape? Shape { get; } = shape;
 }

@@ -23,6 +23,11 @@ internal sealed record EndpointDescriptor
     public required ParameterDescriptor[] Parameters { get; init; }
     public required Type ResultType { get; init; }
     public required ReturnKind ReturnKind { get; init; }
+    /// <summary>The result type's shape (<see cref="Invocation.TypeShape.ResultType"/>): the generator's, else made on first use.</summary>
+    public Invocation.TypeShape ResultShape => resultShape ??= Facts.ResultShape ?? Invocation.TypeShape.Of(Invocation.TypeShape.ResultType(this));
+
+    private Invocation.TypeShape? resultShape;
+
     public HttpRouteOptions[] Http { get; init; } = [];
     public CliCommandOptions[] Cli { get; init; } = [];
 
@@ -83,6 +88,12 @@ internal sealed record ParameterDescriptor
     public ContextValue Context { get; init; }
     public string? DirectiveName { get; init; }
     public Binding.ValueConverter? Converter { get; init; }
+
+    /// <summary>The type's shape as the generator wrote it; null for the common scalars and for methods it did not describe.</summary>
+    public Invocation.TypeShape? GeneratedShape { get; init; }
+
+    /// <summary>The type's shape: the generator's, else the core's (made by reflection for uncommon types).</summary>
+    public Invocation.TypeShape Shape => GeneratedShape ?? Invocation.TypeShape.Of(Type);
     public System.ComponentModel.DataAnnotations.ValidationAttribute[]? Validators { get; init; }
 
     /// <summary>Whether the caller supplies this parameter (it shows in docs and help).</summary>

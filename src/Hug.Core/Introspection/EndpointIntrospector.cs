@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Hug.Binding;
+using Hug.Generation;
 
 namespace Hug.Introspection;
 
@@ -21,7 +22,7 @@ internal static class EndpointIntrospector
         var docs = new EndpointDocs(method);
         var resultType = Unwrap(method.ReturnType, out var returnKind);
         var parameters = new ParameterDescriptor[method.Parameters.Length];
-        for (var i = 0; i < parameters.Length; i++) parameters[i] = DescribeParameter(method.Parameters[i], displayName, docs, options);
+        for (var i = 0; i < parameters.Length; i++) parameters[i] = DescribeParameter(method.Parameters[i], i, displayName, docs, options);
         for (var i = 1; i < parameters.Length; i++)
             for (var j = 0; j < i; j++)
                 if (Naming.SameIgnoringCase(parameters[i].Name, parameters[j].Name))
@@ -76,16 +77,16 @@ internal static class EndpointIntrospector
             ? (ITransform)Activator.CreateInstance(type)!
             : throw new HugConfigurationException($"{method}: [Transform({type.Name})] needs a type implementing ITransform with a parameterless constructor.");
 
-    private static ParameterDescriptor DescribeParameter(ParameterFacts parameter, string method, EndpointDocs docs, HugOptions options)
+    private static ParameterDescriptor DescribeParameter(GeneratedParameter parameter, int position, string method, EndpointDocs docs, HugOptions options)
     {
-        var name = parameter.Name ?? throw new HugConfigurationException($"{method}: parameter {parameter.Position} has no name.");
+        var name = parameter.Name is { Length: > 0 } named ? named : throw new HugConfigurationException($"{method}: parameter {position} has no name.");
         var type = parameter.Type;
-        if (type.IsByRef || parameter.IsOut)
+        if (type.IsByRef)
             throw new HugConfigurationException($"{method}: parameter '{name}' is ref/out/in; exposed methods take values.");
         var context = DirectiveOf(parameter, method, out var directive);
-        var delimited = parameter.Attributes.Count > 0 ? Delimited(parameter) : null;
+        var delimited = parameter.Attributes.Length > 0 ? Delimited(parameter) : null;
         var converter = context == ContextValue.None && !parameter.FromServices
-            ? ConverterFactory.TryCreate(type, delimited?.Separator, options)
+            ? ConverterFactory.TryCreate(type, delimited?.Separator, options, parameter.Shape)
             : null;
         if (delimited is not null && converter is not ICollectionConverter)
             throw new HugConfigurationException($"{method}: [Delimited] on parameter '{name}' needs a list or array of simple values.");
@@ -97,7 +98,8 @@ internal static class EndpointIntrospector
         {
             Name = name,
             Type = type,
-            Position = parameter.Position,
+            Position = position,
+            GeneratedShape = parameter.Shape,
             HasDefault = parameter.HasDefault,
             DefaultValue = parameter.HasDefault ? DefaultOf(parameter) : null,
             IsRequired = !parameter.HasDefault && !IsNullable(parameter),
@@ -106,25 +108,25 @@ internal static class EndpointIntrospector
             Context = context,
             DirectiveName = directive,
             Converter = converter,
-            Validators = parameter.Attributes.Count > 0 ? ValidatorsOf(parameter) : null,
+            Validators = parameter.Attributes.Length > 0 ? ValidatorsOf(parameter) : null,
         };
     }
 
     /// <summary>The framework value a parameter takes, if any; <paramref name="name"/> is a custom directive's name.</summary>
-    private static ContextValue DirectiveOf(ParameterFacts parameter, string method, out string? name)
+    private static ContextValue DirectiveOf(GeneratedParameter parameter, string method, out string? name)
     {
         name = null;
-        if (parameter.Attributes.Count > 0 && DeclaredDirective(parameter, method, out name) is var declared and not ContextValue.None) return declared;
+        if (parameter.Attributes.Length > 0 && DeclaredDirective(parameter, method, out name) is var declared and not ContextValue.None) return declared;
         var type = parameter.Type;
         return type.Assembly == typeof(HugApi).Assembly ? HugValue(type) : ContextOf(type);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static DelimitedAttribute? Delimited(ParameterFacts parameter) => parameter.Attributes.First<DelimitedAttribute>();
+    private static DelimitedAttribute? Delimited(GeneratedParameter parameter) => parameter.Attributes.First<DelimitedAttribute>();
 
     /// <summary>The parameter's <c>[Range]</c>-style validators (a method of its own, so a parameter without attributes loads no DataAnnotations type).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ValidationAttribute[]? ValidatorsOf(ParameterFacts parameter)
+    private static ValidationAttribute[]? ValidatorsOf(GeneratedParameter parameter)
     {
         var validators = new List<ValidationAttribute>();
         foreach (var attribute in parameter.Attributes)
@@ -134,7 +136,7 @@ internal static class EndpointIntrospector
 
     /// <summary>A directive asked for by an attribute. Rare paths live in their own methods: a method's named types load when it is first called.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ContextValue DeclaredDirective(ParameterFacts parameter, string method, out string? name)
+    private static ContextValue DeclaredDirective(GeneratedParameter parameter, string method, out string? name)
     {
         var attributes = parameter.Attributes;
         name = null;
@@ -183,10 +185,10 @@ internal static class EndpointIntrospector
         _ => ContextValue.None,
     };
 
-    private static bool IsNullable(ParameterFacts parameter) =>
-        Nullable.GetUnderlyingType(parameter.Type) is not null || (!parameter.Type.IsValueType && parameter.IsNullableAnnotated);
+    private static bool IsNullable(GeneratedParameter parameter) =>
+        Nullable.GetUnderlyingType(parameter.Type) is not null || (!parameter.Type.IsValueType && parameter.IsNullable);
 
-    private static object? DefaultOf(ParameterFacts parameter)
+    private static object? DefaultOf(GeneratedParameter parameter)
     {
         var value = parameter.DefaultValue;
         var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;

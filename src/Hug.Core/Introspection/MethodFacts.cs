@@ -38,7 +38,11 @@ internal sealed class MethodFacts
     public required Type ReturnType { get; init; }
     public required IReadOnlyList<Attribute> Attributes { get; init; }
     public required IReadOnlyList<Attribute> TypeAttributes { get; init; }
-    public required ParameterFacts[] Parameters { get; init; }
+    /// <summary>The parameters as declared (the generator's model, which reflection fills too).</summary>
+    public required GeneratedParameter[] Parameters { get; init; }
+
+    /// <summary>The result type's shape when the generator wrote one; null: <see cref="Invocation.TypeShape.Of"/>.</summary>
+    public Invocation.TypeShape? ResultShape { get; init; }
 
     /// <summary>The generated documentation comments of the method and its type; null: read the XML file.</summary>
     public string? MethodDocumentation { get; init; }
@@ -62,15 +66,21 @@ internal sealed class MethodFacts
         ReturnType = method.ReturnType,
         Attributes = Array.ConvertAll(method.GetCustomAttributes(true), a => (Attribute)a),
         TypeAttributes = method.DeclaringType is { } type ? Array.ConvertAll(type.GetCustomAttributes(true), a => (Attribute)a) : [],
-        Parameters = [.. method.GetParameters().Select(ParameterFacts.Reflect)],
+        Parameters = Array.ConvertAll(method.GetParameters(), ReflectParameter),
     };
 
-    private static ParameterFacts[] GenerateParameters(GeneratedParameter[] parameters)
-    {
-        var facts = new ParameterFacts[parameters.Length];
-        for (var i = 0; i < parameters.Length; i++) facts[i] = ParameterFacts.Generate(parameters[i], i);
-        return facts;
-    }
+    /// <summary>
+    /// A parameter as the generator would have written it. (An <c>out</c> parameter's type is by-reference, which
+    /// the introspector refuses; a parameter with no name in metadata gets an empty one, refused there too.)
+    /// </summary>
+    private static GeneratedParameter ReflectParameter(ParameterInfo parameter) => new(
+        parameter.Name ?? "",
+        parameter.ParameterType,
+        Array.ConvertAll(parameter.GetCustomAttributes(true), a => (Attribute)a),
+        hasDefault: parameter.HasDefaultValue,
+        defaultValue: parameter.HasDefaultValue ? parameter.DefaultValue : null,
+        isNullable: !parameter.ParameterType.IsValueType && NullableAnnotation.IsNullable(parameter),
+        fromServices: parameter.GetCustomAttributesData().Any(a => a.AttributeType.GetInterfaces().Any(i => i.FullName == "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata")));
 
     public static MethodFacts Generate(Type type, GeneratedType declaring, GeneratedMethod generated) => new(null, generated.Method)
     {
@@ -82,50 +92,11 @@ internal sealed class MethodFacts
         ReturnType = generated.ReturnType,
         Attributes = generated.Attributes,
         TypeAttributes = declaring.Attributes,
-        Parameters = GenerateParameters(generated.Parameters),
+        Parameters = generated.Parameters,
+        ResultShape = generated.Result,
         MethodDocumentation = generated.Documentation,
         TypeDocumentation = declaring.Documentation,
         Call = generated.Call,
-    };
-}
-
-/// <summary>What a parameter declares (see <see cref="MethodFacts"/>).</summary>
-internal sealed record ParameterFacts
-{
-    public required string? Name { get; init; }
-    public required Type Type { get; init; }
-    public required int Position { get; init; }
-    public required bool IsOut { get; init; }
-    public required bool HasDefault { get; init; }
-    public object? DefaultValue { get; init; }
-    public required bool IsNullableAnnotated { get; init; }
-    public required bool FromServices { get; init; }
-    public required IReadOnlyList<Attribute> Attributes { get; init; }
-
-    public static ParameterFacts Reflect(ParameterInfo parameter) => new()
-    {
-        Name = parameter.Name,
-        Type = parameter.ParameterType,
-        Position = parameter.Position,
-        IsOut = parameter.IsOut,
-        HasDefault = parameter.HasDefaultValue,
-        DefaultValue = parameter.HasDefaultValue ? parameter.DefaultValue : null,
-        IsNullableAnnotated = !parameter.ParameterType.IsValueType && NullableAnnotation.IsNullable(parameter),
-        FromServices = parameter.GetCustomAttributesData().Any(a => a.AttributeType.GetInterfaces().Any(i => i.FullName == "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata")),
-        Attributes = Array.ConvertAll(parameter.GetCustomAttributes(true), a => (Attribute)a),
-    };
-
-    public static ParameterFacts Generate(GeneratedParameter parameter, int position) => new()
-    {
-        Name = parameter.Name,
-        Type = parameter.Type,
-        Position = position,
-        IsOut = false, // the generator leaves methods with ref, in or out parameters to reflection
-        HasDefault = parameter.HasDefault,
-        DefaultValue = parameter.DefaultValue,
-        IsNullableAnnotated = parameter.IsNullable,
-        FromServices = parameter.FromServices,
-        Attributes = parameter.Attributes,
     };
 }
 

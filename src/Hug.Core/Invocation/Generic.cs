@@ -3,14 +3,31 @@ using System.Runtime.ExceptionServices;
 
 namespace Hug.Invocation;
 
-/// <summary>Creates a closed generic type chosen at start-up, letting its constructor's exceptions through unwrapped.</summary>
+/// <summary>
+/// Closes a generic type chosen at start-up by reflection: only for methods the source generator did not
+/// describe (it writes each generic piece as a shape, <see cref="Generation.Shapes"/>). Every such use goes
+/// through here, so a test can see that a generated API makes none (Native AOT cannot make new code).
+/// </summary>
 internal static class Generic
 {
-    public static T Create<T>(Type openType, Type typeArgument, params object?[] arguments)
+    /// <summary>How many generic types this thread closed by reflection (a test's probe; thread-static so parallel tests do not mix).</summary>
+    [ThreadStatic]
+    public static int Made;
+
+    public static Type Close(Type openType, params Type[] typeArguments)
+    {
+        Made++;
+        return openType.MakeGenericType(typeArguments);
+    }
+
+    public static T Create<T>(Type openType, Type typeArgument, params object?[] arguments) =>
+        Construct<T>(Close(openType, typeArgument), arguments);
+
+    public static T Construct<T>(Type closedType, params object?[] arguments)
     {
         try
         {
-            return (T)Activator.CreateInstance(openType.MakeGenericType(typeArgument), arguments)!;
+            return (T)Activator.CreateInstance(closedType, arguments)!;
         }
         catch (TargetInvocationException exception) when (exception.InnerException is not null)
         {

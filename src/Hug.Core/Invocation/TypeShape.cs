@@ -11,23 +11,31 @@ namespace Hug.Invocation;
 /// and reflection compiles an invoke stub per constructor on its second call (System.Reflection.Emit
 /// plus a fully optimised JIT, ≈2 ms each on the command line's path); a shape costs one
 /// parameterless construction per type, and the common types are instantiated here in Hug itself,
-/// so ReadyToRun precompiles their code.
+/// so ReadyToRun precompiles their code. The source generator writes the shape of every other parameter
+/// and result type (<see cref="Generation.Shapes"/>), with the converter it chose, so a generated API
+/// closes no generic type by reflection; <see cref="Of"/> makes them for methods it did not describe.
 /// </summary>
-internal abstract class TypeShape
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public abstract class TypeShape
 {
+    private protected TypeShape()
+    {
+    }
+
     /// <summary>The shape of <paramref name="type"/>: the common types directly, the others made once by reflection.</summary>
-    public static TypeShape Of(Type type) => Known(type) ?? Make(type);
+    internal static TypeShape Of(Type type) => Known(type) ?? Make(type);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static TypeShape Make(Type type) =>
-        Made.Shapes.GetValue(type, static t => (TypeShape)Activator.CreateInstance(typeof(TypeShape<>).MakeGenericType(t))!);
+        Made.Shapes.GetValue(type, static t => Generic.Construct<TypeShape>(Generic.Close(typeof(TypeShape<>), t)));
 
     /// <summary>
     /// Each through <see cref="New{T}"/>: ReadyToRun resolves every type a method allocates when the
-    /// method is first called, so allocating them all here would load nine shapes to use one.
+    /// method is first called, so allocating them all here would load ten shapes to use one.
     /// </summary>
     private static TypeShape? Known(Type type) =>
         type == typeof(int) ? New<int>()
+        : type == typeof(string) ? New<string>()
         : type == typeof(long) ? New<long>()
         : type == typeof(double) ? New<double>()
         : type == typeof(decimal) ? New<decimal>()
@@ -49,10 +57,10 @@ internal abstract class TypeShape
     }
 
     /// <summary>The type a pipeline of <paramref name="endpoint"/> is made over: its result type, or <see cref="NoResult"/> for none.</summary>
-    public static Type ResultType(EndpointDescriptor endpoint) => endpoint.HasResult ? endpoint.ResultType : typeof(NoResult);
+    internal static Type ResultType(EndpointDescriptor endpoint) => endpoint.HasResult ? endpoint.ResultType : typeof(NoResult);
 
     /// <summary>The item type when <paramref name="type"/> is (or implements) <c>IAsyncEnumerable&lt;T&gt;</c>; else null.</summary>
-    public static Type? AsyncStreamItem(Type type)
+    internal static Type? AsyncStreamItem(Type type)
     {
         if (type.IsPrimitive || type == typeof(string)) return null;
         foreach (var candidate in type.GetInterfaces())
@@ -62,27 +70,39 @@ internal abstract class TypeShape
 
     private static bool IsAsyncEnumerable(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>);
 
-    public abstract ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, HugOptions options);
+    /// <summary>
+    /// The converter of a text-shaped value of this type: the one the generator chose (an enum, a number, a list
+    /// of scalars…), or the core's for the common scalars; null for a JSON-shaped type or one that is no value.
+    /// </summary>
+    internal abstract ValueConverter? Converter(string? delimiter);
 
-    public abstract ParameterBinder ContextBinder(ParameterDescriptor parameter, EndpointDescriptor endpoint, HugApi api);
+    /// <summary>The converter reading this type as JSON (once the type is known to be JSON-shaped).</summary>
+    internal abstract ValueConverter JsonConverter(System.Text.Json.JsonSerializerOptions json);
 
-    public abstract ParameterBinder ServiceBinder(ParameterDescriptor parameter);
+    /// <summary>The item's shape when this type is an <c>IAsyncEnumerable&lt;T&gt;</c>; else null.</summary>
+    internal abstract TypeShape? StreamItem { get; }
+
+    internal abstract ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, HugOptions options);
+
+    internal abstract ParameterBinder ContextBinder(ParameterDescriptor parameter, EndpointDescriptor endpoint, HugApi api);
+
+    internal abstract ParameterBinder ServiceBinder(ParameterDescriptor parameter);
 
     /// <summary>The call pipeline of an endpoint whose result is this type, over an invoker made for it.</summary>
-    public abstract Pipeline.CallPipeline Pipeline(HugApi api, Delegate invoker, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms);
+    internal abstract Pipeline.CallPipeline Pipeline(HugApi api, Delegate invoker, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms);
 
     /// <summary>
     /// The pipeline of an endpoint whose result is this type over the direct (generated) or reflective call
     /// (<see cref="ReflectionInvoker"/>): for interfaces that make one call per process, the command line.
     /// </summary>
-    public abstract Pipeline.CallPipeline DirectPipeline(HugApi api, EndpointDescriptor endpoint, ParameterBinder[] binders,
+    internal abstract Pipeline.CallPipeline DirectPipeline(HugApi api, EndpointDescriptor endpoint, ParameterBinder[] binders,
         IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms);
 
     /// <summary>
     /// Hands this type to <paramref name="visitor"/> as a type argument: how an adapter, which the core
     /// cannot see, makes its own generic pieces (the HTTP adapter's typed responders) without reflection.
     /// </summary>
-    public abstract TOut Accept<TOut>(ITypeShapeVisitor<TOut> visitor);
+    internal abstract TOut Accept<TOut>(ITypeShapeVisitor<TOut> visitor);
 }
 
 /// <summary>Makes something generic over the type a <see cref="TypeShape"/> stands for (<see cref="TypeShape.Accept{TOut}"/>).</summary>
@@ -91,22 +111,45 @@ internal interface ITypeShapeVisitor<out TOut>
     TOut Visit<T>();
 }
 
-internal sealed class TypeShape<T> : TypeShape
+/// <summary>The shape of <typeparamref name="T"/>; the generator's specialised shapes (Generation/Shapes.cs) derive from it.</summary>
+internal class TypeShape<T> : TypeShape
 {
-    public override ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, HugOptions options) =>
+    private TypeShape? streamItem;
+    private bool streamChecked;
+
+    /// <summary>The common scalars' converter (string, bool, the usual numbers); the generator's shapes give the others.</summary>
+    internal override ValueConverter? Converter(string? delimiter) => ConverterFactory.Common(typeof(T));
+
+    internal override ValueConverter JsonConverter(System.Text.Json.JsonSerializerOptions json) => new JsonValueConverter<T>(json);
+
+    /// <summary>Found through reflection here (a method the generator did not describe); the generator's stream shape says it.</summary>
+    internal override TypeShape? StreamItem
+    {
+        get
+        {
+            if (!streamChecked)
+            {
+                streamItem = AsyncStreamItem(typeof(T)) is { } item ? Of(item) : null;
+                streamChecked = true;
+            }
+            return streamItem;
+        }
+    }
+
+    internal override ParameterBinder ValueBinder(ParameterDescriptor parameter, bool wholeBody, HugOptions options) =>
         new ValueBinder<T>(parameter, wholeBody, options);
 
-    public override ParameterBinder ContextBinder(ParameterDescriptor parameter, EndpointDescriptor endpoint, HugApi api) =>
+    internal override ParameterBinder ContextBinder(ParameterDescriptor parameter, EndpointDescriptor endpoint, HugApi api) =>
         new ContextBinder<T>(parameter, endpoint, api);
 
-    public override ParameterBinder ServiceBinder(ParameterDescriptor parameter) => new ServiceBinder<T>(parameter);
+    internal override ParameterBinder ServiceBinder(ParameterDescriptor parameter) => new ServiceBinder<T>(parameter);
 
-    public override Pipeline.CallPipeline Pipeline(HugApi api, Delegate invoker, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
+    internal override Pipeline.CallPipeline Pipeline(HugApi api, Delegate invoker, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
         new Pipeline.CallPipeline<T>(api, (Func<Generation.CallArguments, ValueTask<T>>)invoker, requirements, transforms);
 
-    public override Pipeline.CallPipeline DirectPipeline(HugApi api, EndpointDescriptor endpoint, ParameterBinder[] binders,
+    internal override Pipeline.CallPipeline DirectPipeline(HugApi api, EndpointDescriptor endpoint, ParameterBinder[] binders,
         IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
         new Pipeline.CallPipeline<T>(api, ReflectionInvoker.Create<T>(endpoint, binders), requirements, transforms);
 
-    public override TOut Accept<TOut>(ITypeShapeVisitor<TOut> visitor) => visitor.Visit<T>();
+    internal override TOut Accept<TOut>(ITypeShapeVisitor<TOut> visitor) => visitor.Visit<T>();
 }

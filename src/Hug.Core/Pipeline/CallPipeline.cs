@@ -33,14 +33,14 @@ internal abstract class CallPipeline
     /// <summary>The pipeline of an endpoint whose invoker (<see cref="TypeShape.ResultType"/>) is known only as a <see cref="Delegate"/>.</summary>
     public static CallPipeline Create(HugApi api, EndpointDescriptor endpoint, Delegate invoker,
         IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
-        TypeShape.Of(TypeShape.ResultType(endpoint)).Pipeline(api, invoker, requirements, transforms);
+        endpoint.ResultShape.Pipeline(api, invoker, requirements, transforms);
 
     /// <summary>
     /// The pipeline of <paramref name="endpoint"/> over its direct (generated) or reflective call: for an interface that
     /// makes one call per process (the command line), where compiling an invoker costs more than it saves.
     /// </summary>
     public static CallPipeline Direct(HugApi api, EndpointDescriptor endpoint, IReadOnlyList<Requirement> requirements, IReadOnlyList<ITransform> transforms) =>
-        TypeShape.Of(TypeShape.ResultType(endpoint)).DirectPipeline(api, endpoint, ParameterBinder.For(endpoint, api), requirements, transforms);
+        endpoint.ResultShape.DirectPipeline(api, endpoint, ParameterBinder.For(endpoint, api), requirements, transforms);
 
     /// <summary>Runs the call with its result as an object (WebSocket calls, Local callers and the command line, which serialise, cast or print it).</summary>
     public abstract ValueTask<CallOutcome<object?>> RunBoxedAsync(BindingContext context);

@@ -77,14 +77,17 @@ internal static class HugDocumentation
         if (descriptor.HasResult && endpoint.Formats.Count > 1 && !Formats.FileResults.IsFileResult(descriptor.ResultType))
             outputs["formats"] = new JsonArray([.. endpoint.Formats.Select(f => (JsonNode)f.ContentType)]);
         if (descriptor.ReturnsDoc is { } returns) outputs["type"] = returns;
-        else if (descriptor.HasResult && TypeDescription(descriptor.ResultType, json) is { } type) outputs["type"] = type;
+        else if (descriptor.HasResult && TypeDescription(descriptor, api.Options) is { } type) outputs["type"] = type;
         if (endpoint.Route.Status is { } status) outputs["status"] = status;
         entry["outputs"] = outputs;
         return entry;
     }
 
-    private static string? TypeDescription(Type type, JsonSerializerOptions json) =>
-        type == typeof(object) || typeof(Microsoft.AspNetCore.Http.IResult).IsAssignableFrom(type) || type == typeof(NoResult) || Formats.FileResults.IsFileResult(type)
+    private static string? TypeDescription(EndpointDescriptor descriptor, HugOptions options)
+    {
+        var type = descriptor.ResultType;
+        return type == typeof(object) || typeof(Microsoft.AspNetCore.Http.IResult).IsAssignableFrom(type) || type == typeof(NoResult) || Formats.FileResults.IsFileResult(type)
             ? null
-            : Binding.ConverterFactory.TryCreate(type, null, json)?.Description;
+            : Binding.ConverterFactory.TryCreate(type, null, options, descriptor.Facts.ResultShape)?.Description;
+    }
 }

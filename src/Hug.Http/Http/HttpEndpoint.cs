@@ -29,7 +29,7 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
     public abstract Task HandleAsync(HttpContext http, int? version = null, string? suffix = null);
 
     public static HttpEndpoint Create(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) =>
-        TypeShape.Of(TypeShape.ResultType(descriptor)).Accept(new Factory(descriptor, route, plan));
+        descriptor.ResultShape.Accept(new Factory(descriptor, route, plan));
 
     /// <summary>Makes the <see cref="HttpEndpoint{TResult}"/> of the result type, which only the core's type shape knows as a type argument.</summary>
     private sealed class Factory(EndpointDescriptor descriptor, HttpRouteOptions route, HttpEndpointPlan plan) : ITypeShapeVisitor<HttpEndpoint>
@@ -79,7 +79,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         pipeline = new CallPipeline<TResult>(api, (Func<Generation.CallArguments, ValueTask<TResult>>)plan.Invoker!,
             api.RequirementsFor(descriptor, HugInterfaces.Http, route.Requires), api.TransformsFor(descriptor, HugInterfaces.Http, route.Transforms));
         maxBodySize = api.Options.MaxRequestBodySize;
-        streamWriter = StreamItem is null ? null : Generic.Create<IStreamWriter>(typeof(StreamWriter<>), StreamItem);
+        streamWriter = descriptor.ResultShape.StreamItem?.Accept(StreamWriters.Instance);
         Formats = streamWriter is null ? plan.Formats : StreamFormat.Offered;
         headers = [.. route.Headers.Select(h => (h[..h.IndexOf(':')].Trim(), h[(h.IndexOf(':') + 1)..].Trim()))];
         readsBody = descriptor.Parameters.Any(p => p.IsInput || p.IsHttpUpload) && !descriptor.TakesBodyStream;
@@ -180,12 +180,18 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
 
     private static readonly bool IsFile = FileResults.IsFileResult(typeof(TResult));
 
-    private static readonly Type? StreamItem = TypeShape.AsyncStreamItem(typeof(TResult));
-
     private static ValueTask Fail(HttpContext http, Problem problem)
     {
         if (http.Response.HasStarted) return ValueTask.CompletedTask;
         http.Response.Clear();
         return problem.WriteAsync(http);
     }
+}
+
+/// <summary>Makes the typed writer of a stream's items (<see cref="TypeShape.StreamItem"/>).</summary>
+internal sealed class StreamWriters : ITypeShapeVisitor<IStreamWriter>
+{
+    public static readonly StreamWriters Instance = new();
+
+    public IStreamWriter Visit<T>() => new StreamWriter<T>();
 }

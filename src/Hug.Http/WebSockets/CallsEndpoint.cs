@@ -107,7 +107,7 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
             failure = outcome.Failure;
             if (failure is null)
             {
-                if (outcome.Boxed is { } result && StreamItems(result) is { } items)
+                if (outcome.Boxed is { } result && StreamItems(endpoint, result) is { } items)
                 {
                     await foreach (var item in items.WithCancellation(ws.Aborted)) await ws.SendJsonAsync(new { id, item });
                     await ws.SendJsonAsync(new { id, done = true });
@@ -131,17 +131,16 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     private bool IsCallable(EndpointDescriptor endpoint) =>
         endpoint.SocketCall || (api.Options.AllMethodsOverWebSocket && (endpoint.Http.Length > 0 || endpoint.Cli.Length > 0));
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, StreamAdapter> Streams = new();
+    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> result (by the method's declared result, as HTTP and the command line decide) as items of object, or null.</summary>
+    private static IAsyncEnumerable<object?>? StreamItems(EndpointDescriptor endpoint, object result) =>
+        endpoint.ResultShape.StreamItem?.Accept(Boxer.Instance)(result);
 
-    /// <summary>A result type's stream adapter, null when it is no stream (a class: the table's values are).</summary>
-    private sealed record StreamAdapter(Func<object, IAsyncEnumerable<object?>>? Items);
+    private sealed class Boxer : Invocation.ITypeShapeVisitor<Func<object, IAsyncEnumerable<object?>>>
+    {
+        public static readonly Boxer Instance = new();
 
-    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> result as items of object, or null; the adapter is made once per result type.</summary>
-    private static IAsyncEnumerable<object?>? StreamItems(object result) => Streams.GetValue(result.GetType(), static type => new(
-        Invocation.TypeShape.AsyncStreamItem(type) is { } item
-            ? typeof(CallsEndpoint).GetMethod(nameof(Box), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(item).CreateDelegate<Func<object, IAsyncEnumerable<object?>>>()
-            : null)).Items?.Invoke(result);
+        public Func<object, IAsyncEnumerable<object?>> Visit<T>() => Box<T>;
+    }
 
     private static async IAsyncEnumerable<object?> Box<T>(object items)
     {
