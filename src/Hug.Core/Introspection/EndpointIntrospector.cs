@@ -72,7 +72,7 @@ internal static class EndpointIntrospector
         requires = [.. declaredRequires];
     }
 
-    private static ITransform CreateTransform(Type type, string method) =>
+    private static ITransform CreateTransform([System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type type, string method) =>
         typeof(ITransform).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null
             ? (ITransform)Activator.CreateInstance(type)!
             : throw new HugConfigurationException($"{method}: [Transform({type.Name})] needs a type implementing ITransform with a parameterless constructor.");

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Hug;
 
 /// <summary>
@@ -16,9 +18,10 @@ public interface ITransform
 /// </summary>
 /// <param name="transform">A type implementing <see cref="ITransform"/> with a parameterless constructor.</param>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
-public sealed class TransformAttribute(Type transform) : Attribute
+public sealed class TransformAttribute([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type transform) : Attribute
 {
-    /// <summary>The transform's type.</summary>
+    /// <summary>The transform's type (its constructor is kept by trimming and Native AOT: the attribute says it is used).</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
     public Type Type { get; } = transform;
 
     /// <summary>The interfaces it applies on (default: all).</summary>
