@@ -37,11 +37,19 @@ public sealed class HugOptions
     public TimeSpan WebSocketIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Messages queued to one WebSocket client before it counts as too slow for its peers. A broadcast never
-    /// waits on a full queue: that connection is aborted (its close frame could not get through) and counted
-    /// out; a connection's own <c>SendAsync</c> waits for room up to <see cref="WebSocketSendTimeout"/>. Default 64.
+    /// Messages queued to one WebSocket client before it counts as too slow for its peers (with
+    /// <see cref="WebSocketSendBuffer"/>: whichever is reached first). A broadcast never waits on a full queue: that
+    /// connection is aborted (its close frame could not get through) and counted out; a connection's own
+    /// <c>SendAsync</c> (a call's answer) waits for room up to <see cref="WebSocketSendTimeout"/>. Default 1,024.
     /// </summary>
-    public int WebSocketSendQueue { get; set; } = 64;
+    public int WebSocketSendQueue { get; set; } = 1024;
+
+    /// <summary>
+    /// Bytes queued to one WebSocket client, beyond what the network holds, before its queue counts as full (see
+    /// <see cref="WebSocketSendQueue"/>); a message larger than this is still sent when the queue is empty. A broadcast's
+    /// bytes are shared by every member's queue. Default 1 MiB: a member may fall a second behind a busy room.
+    /// </summary>
+    public long WebSocketSendBuffer { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// How long one message may take to be written to a WebSocket client (it has stopped reading), or a sender

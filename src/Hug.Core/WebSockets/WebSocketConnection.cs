@@ -2,20 +2,20 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
+using Hug.WebSockets;
 
 namespace Hug;
 
 /// <summary>
 /// One open WebSocket: send text, bytes or JSON, close, join groups. Sends are queued, in order, and
 /// written by the connection's one writer, so concurrent sends from many tasks never interleave or
-/// throw, and a client that stops reading holds a bounded queue (<see cref="HugOptions.WebSocketSendQueue"/>)
-/// before it is aborted: it never holds up its peers or the server's memory.
+/// throw, and a client that stops reading holds a bounded queue (<see cref="HugOptions.WebSocketSendQueue"/> messages,
+/// <see cref="HugOptions.WebSocketSendBuffer"/> bytes) before it is aborted: it never holds up its peers or the server's memory.
 /// </summary>
 public sealed class WebSocketConnection
 {
     private readonly WebSocket socket;
-    private readonly Channel<Outgoing> outgoing;
+    private readonly SendQueue outgoing;
     private readonly TimeSpan sendTimeout;
     private readonly JsonSerializerOptions json;
     private readonly Hug.WebSockets.WebSocketHub hub;
@@ -33,12 +33,9 @@ public sealed class WebSocketConnection
         User = user;
         Path = path;
         Aborted = aborted;
-        outgoing = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(Math.Max(1, options.WebSocketSendQueue)) { SingleReader = true });
+        outgoing = new SendQueue(Math.Max(1, options.WebSocketSendQueue), Math.Max(1, options.WebSocketSendBuffer));
         writing = WriteAsync();
     }
-
-    /// <summary>A message to write, or (with <see cref="Closing"/>) the close frame, completed once written.</summary>
-    private readonly record struct Outgoing(ReadOnlyMemory<byte> Message, WebSocketMessageType Type, TaskCompletionSource? Closing = null, WebSocketCloseStatus Status = default, string? Reason = null);
 
     /// <summary>When the client last took a message (the writer finished one): reading counts as activity for the idle timer.</summary>
     internal long LastWritten { get; private set; } = Environment.TickCount64;
@@ -85,7 +82,7 @@ public sealed class WebSocketConnection
     public Task CloseAsync(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure, string? reason = null)
     {
         var closing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (outgoing.Writer.TryWrite(new Outgoing(default, default, closing, status, reason))) return closing.Task;
+        if (outgoing.TryAddClose(new Outgoing(default, default, closing, status, reason))) return closing.Task;
         if (IsOpen) Abort(overflowed: true);
         return Task.CompletedTask;
     }
@@ -100,18 +97,12 @@ public sealed class WebSocketConnection
     private async Task SendAsync(ReadOnlyMemory<byte> message, WebSocketMessageType type)
     {
         var item = new Outgoing(message, type);
-        if (outgoing.Writer.TryWrite(item) || !IsOpen) return;
-        using var waited = CancellationTokenSource.CreateLinkedTokenSource(Aborted);
-        waited.CancelAfter(sendTimeout);
+        if (outgoing.TryAdd(item) || !IsOpen) return;
         try
         {
-            await outgoing.Writer.WriteAsync(item, waited.Token);
+            if (!await outgoing.AddAsync(item, sendTimeout, Aborted)) Abort(overflowed: true);
         }
-        catch (OperationCanceledException) when (!Aborted.IsCancellationRequested)
-        {
-            Abort(overflowed: true);
-        }
-        catch (Exception exception) when (exception is ChannelClosedException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             // The connection ended meanwhile: nothing to send to.
         }
@@ -123,21 +114,21 @@ public sealed class WebSocketConnection
     /// </summary>
     internal void Offer(ReadOnlyMemory<byte> message, WebSocketMessageType type)
     {
-        if (!outgoing.Writer.TryWrite(new Outgoing(message, type)) && IsOpen) Abort(overflowed: true);
+        if (!outgoing.TryAdd(new Outgoing(message, type)) && IsOpen) Abort(overflowed: true);
     }
 
     /// <summary>Ends the connection at once: a client that stopped reading cannot take a close frame.</summary>
     private void Abort(bool overflowed)
     {
         Overflowed |= overflowed;
-        outgoing.Writer.TryComplete();
+        outgoing.Complete();
         socket.Abort();
     }
 
     /// <summary>No more messages: the queued ones are written (each within the send timeout), then the writer ends.</summary>
     internal Task CompleteAsync()
     {
-        outgoing.Writer.TryComplete();
+        outgoing.Complete();
         return writing;
     }
 
@@ -153,6 +144,7 @@ public sealed class WebSocketConnection
                 if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
                 {
                     item.Closing?.TrySetResult();
+                    outgoing.Taken(item);
                     continue;
                 }
                 timeout.CancelAfter(sendTimeout);
@@ -171,6 +163,7 @@ public sealed class WebSocketConnection
                 {
                     await socket.SendAsync(item.Message, item.Type, endOfMessage: true, timeout.Token);
                     LastWritten = Environment.TickCount64;
+                    outgoing.Taken(item);
                 }
                 if (!timeout.TryReset()) // the timer fired as the write completed: a fresh one for the next
                 {
