@@ -66,7 +66,8 @@ public sealed class FuzzTests
             if (status >= 500 && failures.Count < 5) failures.Add($"{status} for {Encoding.Latin1.GetString(request).Replace("\r\n", "⏎")}");
         }
         if (Environment.GetEnvironmentVariable("HUG_FUZZ_REPORT") is { } report)
-            File.WriteAllText(report, $"sent {sent} answered {answered} 5xx {fives}\n");
+            File.WriteAllText(report, $"sent {sent} answered {answered} 5xx {fives}; peak RSS of the test process (server and client) "
+                + $"{System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB\n");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(answered > Requests / 2, $"only {answered} of {Requests} mutated requests were answered");
         Assert.Equal("3", await server.Client.GetStringAsync("/add?number_1=1&number_2=2"));
