@@ -69,7 +69,11 @@ public sealed class HugOptions
     /// <summary>Makes every HTTP or CLI method callable at <see cref="WebSocketCallPath"/>, not only the <c>[SocketCall]</c> ones.</summary>
     public bool AllMethodsOverWebSocket { get; set; }
 
-    /// <summary>JSON settings for bodies and results: System.Text.Json's web defaults, enums as names, UTF-8 unescaped.</summary>
+    /// <summary>
+    /// JSON settings for bodies and results: System.Text.Json's web defaults, enums as names, UTF-8 unescaped. For Native
+    /// AOT, give your types' <c>JsonSerializerContext</c> as its <c>TypeInfoResolver</c> (or add it to the chain): Hug
+    /// appends its own context (the common scalars, its wire shapes), then reflection where it is enabled.
+    /// </summary>
     public JsonSerializerOptions Json
     {
         get => json ??= CreateJsonOptions();
@@ -87,7 +91,11 @@ public sealed class HugOptions
         get
         {
             var options = Json;
-            if (!options.IsReadOnly) options.MakeReadOnly(populateMissingResolver: true);
+            if (!options.IsReadOnly)
+            {
+                Formats.HugJson.AddResolvers(options);
+                options.MakeReadOnly();
+            }
             return options;
         }
     }

@@ -25,7 +25,7 @@ internal static class Arguments
                 null => RawValue.Missing,
                 string text => RawValue.FromStrings(text),
                 JsonElement element => RawValue.FromJson(element),
-                _ => RawValue.FromJson(JsonSerializer.SerializeToElement(value, value.GetType(), json)),
+                _ => RawValue.FromJson(JsonSerializer.SerializeToElement(value, json.GetTypeInfo(value.GetType()))),
             };
         return values;
     }

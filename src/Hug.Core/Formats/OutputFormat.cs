@@ -49,10 +49,10 @@ public abstract class OutputFormat(string name, string mediaType, string? suffix
 
         public override ReadOnlyMemory<byte> Render(object? value, Type type, JsonSerializerOptions json)
         {
-            if (!indented) return JsonSerializer.SerializeToUtf8Bytes(value, type, json);
+            if (!indented) return JsonSerializer.SerializeToUtf8Bytes(value, json.GetTypeInfo(type));
             var pretty = options is { } cached && ReferenceEquals(cached.TypeInfoResolver, json.TypeInfoResolver) ? cached
                 : options = new JsonSerializerOptions(json) { WriteIndented = true };
-            return JsonSerializer.SerializeToUtf8Bytes(value, type, pretty);
+            return JsonSerializer.SerializeToUtf8Bytes(value, pretty.GetTypeInfo(type));
         }
     }
 

@@ -21,12 +21,12 @@ internal static class PlainText
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static string? Json(object value, Type type, JsonSerializerOptions options, bool indented)
     {
-        var element = JsonSerializer.SerializeToElement(value, type, options);
+        var element = JsonSerializer.SerializeToElement(value, options.GetTypeInfo(type));
         return element.ValueKind switch
         {
             JsonValueKind.String => element.GetString(),
             JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.Object or JsonValueKind.Array when indented => JsonSerializer.Serialize(element, Indented(options)),
+            JsonValueKind.Object or JsonValueKind.Array when indented => JsonSerializer.Serialize(element, Indented(options).GetTypeInfo(typeof(JsonElement))),
             _ => element.GetRawText(),
         };
     }
@@ -63,6 +63,6 @@ internal static class PlainText
     {
         var cached = indented;
         if (cached is not null && ReferenceEquals(cached.Encoder, json.Encoder)) return cached;
-        return indented = new JsonSerializerOptions { WriteIndented = true, Encoder = json.Encoder };
+        return indented = new JsonSerializerOptions { WriteIndented = true, Encoder = json.Encoder, TypeInfoResolver = HugJsonContext.Default };
     }
 }

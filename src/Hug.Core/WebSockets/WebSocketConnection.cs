@@ -73,7 +73,8 @@ public sealed class WebSocketConnection
     public Task SendAsync(ReadOnlyMemory<byte> message) => SendAsync(message, WebSocketMessageType.Binary);
 
     /// <summary>Sends <paramref name="value"/> as a JSON text message, with the API's JSON settings.</summary>
-    public Task SendJsonAsync<T>(T value) => SendAsync(JsonSerializer.SerializeToUtf8Bytes(value, json), WebSocketMessageType.Text);
+    public Task SendJsonAsync<T>(T value) =>
+        SendAsync(JsonSerializer.SerializeToUtf8Bytes(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)json.GetTypeInfo(typeof(T))), WebSocketMessageType.Text);
 
     /// <summary>
     /// Closes the connection (the close handshake, then <see cref="WebSocketEndpoint.DisconnectAsync"/>): the close frame

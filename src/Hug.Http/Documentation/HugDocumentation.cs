@@ -39,8 +39,7 @@ internal static class HugDocumentation
         return result;
     }
 
-    public static byte[] Serialize(JsonNode node) =>
-        JsonSerializer.SerializeToUtf8Bytes(node, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static byte[] Serialize(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Formats.HugJson.Documents.GetTypeInfo(typeof(JsonNode)));
 
     private static JsonObject Describe(HugApi api, HttpEndpoint endpoint, string template, string? prefix)
     {
@@ -51,16 +50,16 @@ internal static class HugDocumentation
         if (endpoint.Requirements.Count > 0) entry["requires"] = new JsonArray([.. endpoint.Requirements.Select(r => (JsonNode)r.Description)]);
         var examples = new JsonArray();
         foreach (var example in endpoint.Route.Examples)
-            examples.Add(prefix + (example.StartsWith('/') ? example : $"{template}?{example}"));
+            examples.Add((JsonNode)(prefix + (example.StartsWith('/') ? example : $"{template}?{example}")));
         if (!descriptor.Parameters.Any(p => api.TakesAsInput(p) && p.IsRequired) && !template.Contains('{'))
-            examples.Add(prefix + template);
+            examples.Add((JsonNode)(prefix + template)); // a node, not Add<string>: that one serialises by reflection
         if (examples.Count > 0) entry["examples"] = examples;
         var inputs = new JsonObject();
         foreach (var parameter in descriptor.Parameters.Where(api.TakesAsInput))
         {
             var input = new JsonObject { ["type"] = parameter.Converter!.Description };
             if (parameter.Doc is { } doc) input["description"] = doc;
-            if (parameter.HasDefault) input["default"] = JsonSerializer.SerializeToNode(parameter.DefaultValue, parameter.Type, json);
+            if (parameter.HasDefault) input["default"] = JsonSerializer.SerializeToNode(parameter.DefaultValue, json.GetTypeInfo(parameter.Type));
             else if (!parameter.IsRequired) input["optional"] = true;
             inputs[parameter.Name] = input;
         }

@@ -42,7 +42,7 @@ internal sealed class StreamWriter<TItem> : IStreamWriter
         var items = (IAsyncEnumerable<TItem>)stream;
         if (format == OutputFormat.Json)
         {
-            await JsonSerializer.SerializeAsync(response.Body, items, json, http.RequestAborted);
+            await JsonSerializer.SerializeAsync(response.Body, items, (JsonTypeInfo<IAsyncEnumerable<TItem>>)json.GetTypeInfo(typeof(IAsyncEnumerable<TItem>)), http.RequestAborted);
             return;
         }
         var typeInfo = (JsonTypeInfo<TItem>)json.GetTypeInfo(typeof(TItem));

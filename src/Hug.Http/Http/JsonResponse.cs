@@ -54,7 +54,7 @@ internal static class JsonResponse
     public static ValueTask WriteAsync(HttpContext http, ErrorResponse answer, JsonSerializerOptions json)
     {
         if (answer.Body is not null)
-            return WriteBodyAsync(http, answer.Status, ContentType, JsonSerializer.SerializeToUtf8Bytes(answer.Body, answer.Body.GetType(), json));
+            return WriteBodyAsync(http, answer.Status, ContentType, JsonSerializer.SerializeToUtf8Bytes(answer.Body, json.GetTypeInfo(answer.Body.GetType())));
         http.Response.StatusCode = answer.Status;
         return ValueTask.CompletedTask;
     }

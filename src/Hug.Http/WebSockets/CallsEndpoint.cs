@@ -109,10 +109,10 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
             {
                 if (outcome.Boxed is { } result && StreamItems(endpoint, result) is { } items)
                 {
-                    await foreach (var item in items.WithCancellation(ws.Aborted)) await ws.SendJsonAsync(new { id, item });
-                    await ws.SendJsonAsync(new { id, done = true });
+                    await foreach (var item in items.WithCancellation(ws.Aborted)) await ws.SendJsonAsync(new CallItem(id, item));
+                    await ws.SendJsonAsync(new CallDone(id));
                 }
-                else await ws.SendJsonAsync(new { id, result = outcome.Boxed });
+                else await ws.SendJsonAsync(new CallAnswer(id, outcome.Boxed));
                 return;
             }
         }
@@ -123,8 +123,8 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         }
         if (failure.Kind == FailureKind.Failed) logger.LogError(failure.Exception, "WebSocket call {Endpoint} failed", endpoint.DisplayName);
         if (!ws.IsOpen) return;
-        if (failure.Kind == FailureKind.Handled) await ws.SendJsonAsync(new { id, status = failure.Status, body = failure.Handled!.Body });
-        else await ws.SendJsonAsync(new { id, status = failure.Status, errors = failure.ErrorMap });
+        if (failure.Kind == FailureKind.Handled) await ws.SendJsonAsync(new CallHandled(id, failure.Status, failure.Handled!.Body));
+        else await ws.SendJsonAsync(new CallError(id, failure.Status, failure.ErrorMap));
     }
 
     /// <summary>Methods marked <c>[SocketCall]</c>, or every exposed method with <see cref="HugOptions.AllMethodsOverWebSocket"/>.</summary>
@@ -154,5 +154,5 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     }
 
     private static Task Errors(WebSocketConnection ws, object? id, int status, string key, string message) =>
-        ws.SendJsonAsync(new { id, status, errors = new Dictionary<string, string> { [key] = message } });
+        ws.SendJsonAsync(new CallError(id, status, new Dictionary<string, string> { [key] = message }));
 }
