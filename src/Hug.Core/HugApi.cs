@@ -103,12 +103,14 @@ public sealed partial class HugApi
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private HugApi AddTypesByReflection(Assembly assembly)
     {
+        Invocation.ReflectionMode.Require($"Assembly {assembly.GetName().Name}");
         foreach (var type in TypesOf(assembly))
             if (!type.IsGenericTypeDefinition && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false))
                 AddType(type);
         return this;
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Invocation.ReflectionMode.Justification)]
     private static IEnumerable<Type> TypesOf(Assembly assembly)
     {
         Type[] types;
@@ -127,13 +129,19 @@ public sealed partial class HugApi
     public HugApi AddType(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (Generation.GeneratedEndpoints.Describe(type) is not { } generated) return AddTypeByReflection(type);
+        if (Generation.GeneratedEndpoints.Describe(type) is not { } generated)
+        {
+            Invocation.ReflectionMode.Require($"Type {type.Name}");
+            return AddTypeByReflection(type);
+        }
         if (generated.Attributes.Length > 0) AddWebSockets(type, generated.Attributes);
         foreach (var method in generated.Methods) AddMethod(MethodFacts.Generate(type, generated, method));
         return this;
     }
 
     /// <summary>Registers a type's methods from its metadata (when the source generator did not describe it; tests compare both).</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Invocation.ReflectionMode.Justification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Invocation.ReflectionMode.Justification)]
     internal HugApi AddTypeByReflection(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;

@@ -14,6 +14,8 @@ namespace Hug;
 internal static class CliHttpResult
 {
     /// <summary>Whether <paramref name="type"/> is or implements <c>IResult</c> (by name: asking costs a plain result no assembly load).</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "Trimming drops an interface only where the program never uses it; ASP.NET Core uses IResult wherever results are.")]
     public static bool IsResultType(Type type)
     {
         if (type.IsValueType || type == typeof(string)) return false;

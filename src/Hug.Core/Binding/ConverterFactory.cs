@@ -110,6 +110,7 @@ internal static class ConverterFactory
 
     private static bool ImplementsParsable(Type type) => !type.IsAbstract && Implements(type, typeof(IParsable<>));
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Invocation.ReflectionMode.Justification)]
     private static bool Implements(Type type, Type selfInterface) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == selfInterface && i.GetGenericArguments()[0] == type);
 
@@ -125,6 +126,8 @@ internal static class ConverterFactory
             : null;
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = Invocation.ReflectionMode.Justification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2060", Justification = Invocation.ReflectionMode.Justification)]
     private static Delegate CollectionFactory(Type collection, Type element)
     {
         var method = typeof(ConverterFactory).GetMethod(collection.IsArray ? nameof(ToArray) : nameof(AsList), BindingFlags.NonPublic | BindingFlags.Static)!

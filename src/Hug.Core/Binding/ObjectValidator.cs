@@ -44,7 +44,7 @@ internal sealed class ObjectValidator
             var key = prefix + "." + member.Name;
             if (member.Attributes.Length > 0)
             {
-                var validationContext = new ValidationContext(instance) { MemberName = member.Name, DisplayName = member.Name };
+                var validationContext = new ValidationContext(instance, member.Name, null, null) { MemberName = member.Name };
                 foreach (var attribute in member.Attributes)
                     if (attribute.GetValidationResult(value, validationContext) is { } result && result != ValidationResult.Success)
                         context.AddError(key, result.ErrorMessage ?? $"Invalid {member.Name}");
@@ -66,7 +66,7 @@ internal sealed class ObjectValidator
             }
         }
         if (validatable && !context.HasErrorsUnder(prefix))
-            foreach (var result in ((IValidatableObject)instance).Validate(new ValidationContext(instance)))
+            foreach (var result in ((IValidatableObject)instance).Validate(new ValidationContext(instance, instance.GetType().Name, null, null)))
             {
                 var names = result.MemberNames.ToArray();
                 if (names.Length == 0) context.AddError(prefix, result.ErrorMessage ?? "Invalid value");

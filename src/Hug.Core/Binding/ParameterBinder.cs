@@ -102,7 +102,8 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>, Generation.IArgumentB
     private void Validate(T value, ValidationAttribute[] validators, BindingContext context)
     {
         var boxed = (object?)value;
-        var validationContext = new ValidationContext(boxed ?? Parameter) { MemberName = Parameter.Name, DisplayName = Parameter.Name };
+        // The constructor given a display name: the one-argument form reflects over the instance for one (not trim-safe).
+        var validationContext = new ValidationContext(boxed ?? Parameter, Parameter.Name, null, null) { MemberName = Parameter.Name };
         foreach (var validator in validators)
         {
             var result = validator.GetValidationResult(boxed, validationContext);

@@ -188,6 +188,7 @@ internal static class EndpointIntrospector
     private static bool IsNullable(GeneratedParameter parameter) =>
         Nullable.GetUnderlyingType(parameter.Type) is not null || (!parameter.Type.IsValueType && parameter.IsNullable);
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = Invocation.ReflectionMode.Justification)]
     private static object? DefaultOf(GeneratedParameter parameter)
     {
         var value = parameter.DefaultValue;

@@ -57,7 +57,14 @@ internal sealed class MethodFacts
     public bool SameMethodAs(MethodFacts other) =>
         Generated is not null && other.Generated is not null ? ReferenceEquals(Generated, other.Generated) : Method == other.Method;
 
-    public static MethodFacts Reflect(MethodInfo method) => new(method, null)
+    /// <summary>The facts of a method the generator did not describe (reflection mode: refused under Native AOT).</summary>
+    public static MethodFacts Reflect(MethodInfo method)
+    {
+        Invocation.ReflectionMode.Require($"Method {DisplayNameOf(method.DeclaringType, method.Name)}");
+        return Reflected(method);
+    }
+
+    private static MethodFacts Reflected(MethodInfo method) => new(method, null)
     {
         Name = method.Name,
         DeclaringType = method.DeclaringType,
@@ -73,6 +80,7 @@ internal sealed class MethodFacts
     /// A parameter as the generator would have written it. (An <c>out</c> parameter's type is by-reference, which
     /// the introspector refuses; a parameter with no name in metadata gets an empty one, refused there too.)
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Invocation.ReflectionMode.Justification)]
     private static GeneratedParameter ReflectParameter(ParameterInfo parameter) => new(
         parameter.Name ?? "",
         parameter.ParameterType,

@@ -16,11 +16,15 @@ internal sealed class XmlDocumentation
 
     public static XmlDocumentation For(Assembly assembly) => Cache.GetValue(assembly, Load);
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000",
+        Justification = "An assembly inside a single-file or native binary has no location: its documentation is then looked for beside the program.")]
     private static XmlDocumentation Load(Assembly assembly)
     {
         var members = new Dictionary<string, XElement>(StringComparer.Ordinal);
         var location = assembly.IsDynamic ? "" : assembly.Location;
-        var path = string.IsNullOrEmpty(location) ? null : Path.ChangeExtension(location, ".xml");
+        var path = !string.IsNullOrEmpty(location) ? Path.ChangeExtension(location, ".xml")
+            : assembly.IsDynamic || assembly.GetName().Name is not { } assemblyName ? null
+            : Path.Combine(AppContext.BaseDirectory, assemblyName + ".xml");
         if (path is null || !File.Exists(path)) return new XmlDocumentation(members);
         try
         {

@@ -14,6 +14,8 @@ internal static class Generic
     [ThreadStatic]
     public static int Made;
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = ReflectionMode.Justification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2055", Justification = ReflectionMode.Justification)]
     public static Type Close(Type openType, params Type[] typeArguments)
     {
         Made++;
@@ -23,6 +25,7 @@ internal static class Generic
     public static T Create<T>(Type openType, Type typeArgument, params object?[] arguments) =>
         Construct<T>(Close(openType, typeArgument), arguments);
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2067", Justification = ReflectionMode.Justification)]
     public static T Construct<T>(Type closedType, params object?[] arguments)
     {
         try

@@ -12,6 +12,10 @@ namespace Hug.Invocation;
 internal static class InvokerCompiler
 {
     /// <summary>Returns a <c>Func&lt;CallArguments, ValueTask&lt;R&gt;&gt;</c>, R being <see cref="TypeShape.ResultType"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = ReflectionMode.Justification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = ReflectionMode.Justification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = ReflectionMode.Justification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = ReflectionMode.Justification)]
     public static Delegate Compile(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
         if (GeneratedCall.For(endpoint, binders) is { } generated) return generated;

@@ -18,6 +18,7 @@ internal static class ReflectionInvoker
         GeneratedCall.For(endpoint, binders) is { } generated ? (Func<Generation.CallArguments, ValueTask<TResult>>)generated : Reflective<TResult>(endpoint, binders);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = ReflectionMode.Justification)]
     private static Func<Generation.CallArguments, ValueTask<TResult>> Reflective<TResult>(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
         var method = endpoint.Method;

@@ -60,6 +60,8 @@ public abstract class TypeShape
     internal static Type ResultType(EndpointDescriptor endpoint) => endpoint.HasResult ? endpoint.ResultType : typeof(NoResult);
 
     /// <summary>The item type when <paramref name="type"/> is (or implements) <c>IAsyncEnumerable&lt;T&gt;</c>; else null.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "Trimming drops an interface only where the program never uses it: a stream the program writes keeps IAsyncEnumerable<T>.")]
     internal static Type? AsyncStreamItem(Type type)
     {
         if (type.IsPrimitive || type == typeof(string)) return null;

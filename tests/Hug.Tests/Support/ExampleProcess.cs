@@ -55,10 +55,16 @@ public sealed partial class ExampleProcess : IAsyncDisposable
     /// <summary>The built <c>hug</c> tool (src/Hug.Tool).</summary>
     public static string ToolDll => Path.Combine(RepositoryRoot, "src", "Hug.Tool", "bin", Configuration, "net10.0", "Hug.Tool.dll");
 
-    public static ExampleProcess StartDll(string dll, IDictionary<string, string>? environment, params string[] args)
+    public static ExampleProcess StartDll(string dll, IDictionary<string, string>? environment, params string[] args) =>
+        StartProgram("dotnet", [dll, .. args], environment);
+
+    /// <summary>Starts a native executable (a Native AOT build, see <see cref="NativeApp"/>).</summary>
+    public static ExampleProcess StartNative(string executable, IDictionary<string, string>? environment, params string[] args) =>
+        StartProgram(executable, args, environment);
+
+    private static ExampleProcess StartProgram(string program, string[] args, IDictionary<string, string>? environment)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment.Remove("ASPNETCORE_URLS");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
