@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hug.Pipeline;
 using Hug.Introspection;
 
@@ -46,8 +47,8 @@ public sealed partial class HugApi
             Exceptions.AddMissing(other.Exceptions);
             Startup.AddAll(other.Startup);
             foreach (var state in other.adapterStates ?? []) AdapterState(state).Mount(prefix, state);
-            foreach (var (type, route) in other.WebSocketEndpoints)
-                AddWebSocket(type, new WebSocketAttribute(prefix + route.Path) { AllowedOrigins = route.AllowedOrigins });
+            foreach (var (type, route, factory) in other.WebSocketEndpoints)
+                AddWebSocket(type, new WebSocketAttribute(prefix + route.Path) { AllowedOrigins = route.AllowedOrigins }, factory);
             foreach (var endpoint in endpoints)
             {
                 foreach (var route in endpoint.Http)
@@ -68,9 +69,9 @@ public sealed partial class HugApi
 
     private WebSockets.WebSocketHub? hub;
 
-    internal List<(Type Endpoint, WebSocketAttribute Route)> WebSocketEndpoints => webSocketEndpoints ??= [];
+    internal List<WebSocketRegistration> WebSocketEndpoints => webSocketEndpoints ??= [];
 
-    private List<(Type Endpoint, WebSocketAttribute Route)>? webSocketEndpoints;
+    private List<WebSocketRegistration>? webSocketEndpoints;
 
     /// <summary>Whether any method is callable at <see cref="HugOptions.WebSocketCallPath"/>.</summary>
     internal bool ServesSocketCalls => Options.AllMethodsOverWebSocket || Endpoints.Any(e => e.SocketCall);
@@ -86,10 +87,11 @@ public sealed partial class HugApi
     }
 
     /// <summary>Serves the WebSocket endpoint <typeparamref name="TEndpoint"/> at <paramref name="path"/>.</summary>
-    public HugApi WebSocket<TEndpoint>(string path, params string[] allowedOrigins) where TEndpoint : WebSocketEndpoint =>
-        AddWebSocket(typeof(TEndpoint), new WebSocketAttribute(path) { AllowedOrigins = allowedOrigins });
+    public HugApi WebSocket<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TEndpoint>(
+        string path, params string[] allowedOrigins) where TEndpoint : WebSocketEndpoint =>
+        AddWebSocket(typeof(TEndpoint), new WebSocketAttribute(path) { AllowedOrigins = allowedOrigins }, WebSocketRegistration.FactoryOf<TEndpoint>);
 
-    private HugApi AddWebSocket(Type endpoint, WebSocketAttribute route)
+    private HugApi AddWebSocket(Type endpoint, WebSocketAttribute route, Func<ObjectFactory> factory)
     {
         if (endpoint.IsAbstract || !typeof(WebSocketEndpoint).IsAssignableFrom(endpoint))
             throw new HugConfigurationException($"{endpoint.Name}: [WebSocket] needs a concrete class deriving from WebSocketEndpoint.");
@@ -97,7 +99,7 @@ public sealed partial class HugApi
             throw new HugConfigurationException($"{endpoint.Name}: WebSocket path '{route.Path}' must start with '/'.");
         if (WebSocketEndpoints.Any(w => string.Equals(w.Route.Path, route.Path, StringComparison.OrdinalIgnoreCase)))
             throw new HugConfigurationException($"{endpoint.Name}: WebSocket path '{route.Path}' is already taken.");
-        WebSocketEndpoints.Add((endpoint, route));
+        WebSocketEndpoints.Add(new WebSocketRegistration(endpoint, route, factory));
         return this;
     }
 

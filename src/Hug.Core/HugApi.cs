@@ -134,7 +134,7 @@ public sealed partial class HugApi
             Invocation.ReflectionMode.Require($"Type {type.Name}");
             return AddTypeByReflection(type);
         }
-        if (generated.Attributes.Length > 0) AddWebSockets(type, generated.Attributes);
+        if (generated.Attributes.Length > 0) AddWebSockets(type, generated.Attributes, generated.Factory);
         foreach (var method in generated.Methods) AddMethod(MethodFacts.Generate(type, generated, method));
         return this;
     }
@@ -145,7 +145,7 @@ public sealed partial class HugApi
     internal HugApi AddTypeByReflection(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        AddWebSockets(type, Array.ConvertAll(type.GetCustomAttributes(true), a => (Attribute)a));
+        AddWebSockets(type, Array.ConvertAll(type.GetCustomAttributes(true), a => (Attribute)a), null);
         foreach (var method in type.GetMethods(all).OrderBy(m => m.MetadataToken))
             if (method.IsDefined(typeof(HttpAttribute)) || method.IsDefined(typeof(CliAttribute)) || method.IsDefined(typeof(SocketCallAttribute)))
                 AddMethod(MethodFacts.Reflect(method));
@@ -153,9 +153,9 @@ public sealed partial class HugApi
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void AddWebSockets(Type type, Attribute[] attributes)
+    private void AddWebSockets(Type type, Attribute[] attributes, Func<Microsoft.Extensions.DependencyInjection.ObjectFactory>? factory)
     {
-        if (attributes.First<WebSocketAttribute>() is { } webSocket) AddWebSocket(type, webSocket);
+        if (attributes.First<WebSocketAttribute>() is { } webSocket) AddWebSocket(type, webSocket, factory ?? WebSocketRegistration.Reflected(type));
     }
 
     /// <summary>Registers one attributed method: a route per HTTP attribute, a command for <c>[Cli]</c> (in its class's group).</summary>

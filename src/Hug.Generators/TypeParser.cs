@@ -98,13 +98,19 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
                 + $"                documentation: {Documentation(type)},\n"
                 + "                methods: new global::Hug.Generation.GeneratedMethod[]\n                {\n"
                 + string.Concat(written.Select(m => m + ",\n"))
-                + "                })";
+                + "                }"
+                + (NeedsInstances(type, methods) ? $",\n                factory: global::Hug.Generation.GeneratedCalls.Factory<{Name(type)}>)" : ")");
         }
         catch (CannotWrite)
         {
             return null;
         }
     }
+
+    /// <summary>Whether instances are made per call or connection (instance endpoints, a <c>[WebSocket]</c> class): then a typed factory.</summary>
+    private bool NeedsInstances(INamedTypeSymbol type, List<IMethodSymbol> methods) =>
+        !type.IsStatic && !type.IsAbstract && type.TypeKind == TypeKind.Class
+        && (methods.Any(m => !m.IsStatic) || type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, known.WebSocket)));
 
     private string Method(INamedTypeSymbol type, IMethodSymbol method)
     {

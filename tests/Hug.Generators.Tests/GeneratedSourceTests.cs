@@ -82,6 +82,23 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void TypesMadePerCallOrConnectionGetATypedFactory()
+    {
+        var run = GeneratorRun.Of("""
+            using Hug;
+            using System.Threading.Tasks;
+            public sealed class Greeter { [Cli] public string Hello(string name) => "hi " + name; }
+            [WebSocket("/echo")] public sealed class Echo : WebSocketEndpoint { }
+            public static class Plain { [Cli] public static int One() => 1; }
+            """);
+        Assert.Empty(run.CompileDiagnostics);
+        // With the type as a type argument, trimming and Native AOT keep the constructors DI calls.
+        Assert.Contains("factory: global::Hug.Generation.GeneratedCalls.Factory<global::Greeter>)", run.Source!);
+        Assert.Contains("factory: global::Hug.Generation.GeneratedCalls.Factory<global::Echo>)", run.Source!);
+        Assert.DoesNotContain("Factory<global::Plain>", run.Source!);
+    }
+
+    [Fact]
     public void TypesRegisterInDeclarationOrderAcrossFiles()
     {
         var source = GeneratorRun.Of(

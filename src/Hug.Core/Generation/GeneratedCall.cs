@@ -40,6 +40,17 @@ public static class GeneratedCalls
     public static ValueTask<NoResult> Completion(ValueTask task) =>
         task.IsCompletedSuccessfully ? default : AwaitAsync(task.AsTask());
 
+    /// <summary>
+    /// The instance factory of <typeparamref name="T"/> (through DI): named with the type as a type argument, so trimming
+    /// and Native AOT keep its constructors.
+    /// </summary>
+    public static Microsoft.Extensions.DependencyInjection.ObjectFactory Factory<
+        [System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] T>()
+    {
+        var create = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateFactory<T>(Type.EmptyTypes);
+        return (services, arguments) => create(services, arguments)!;
+    }
+
     private static async ValueTask<NoResult> AwaitAsync(Task task)
     {
         await task.ConfigureAwait(false);

@@ -117,8 +117,13 @@ public static class GeneratedEndpoints
 /// <param name="attributes">The type's attributes that Hug reads (<c>[Cli]</c>, <c>[Requires]</c>, <c>[WebSocket]</c>, <c>[Description]</c>).</param>
 /// <param name="documentation">The type's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed it.</param>
 /// <param name="methods">The methods carrying an HTTP, <c>[Cli]</c> or <c>[SocketCall]</c> attribute, in declaration order.</param>
+/// <param name="factory">
+/// Makes the type's instance factory (through DI, per call or per connection), for a type with instance endpoints or a
+/// <c>[WebSocket]</c> endpoint: written with the type as a type argument, so trimming and Native AOT keep its constructors.
+/// </param>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GeneratedType(Attribute[] attributes, string? documentation, GeneratedMethod[] methods)
+public sealed class GeneratedType(Attribute[] attributes, string? documentation, GeneratedMethod[] methods,
+    Func<Microsoft.Extensions.DependencyInjection.ObjectFactory>? factory = null)
 {
     /// <summary>The type's attributes that Hug reads.</summary>
     public Attribute[] Attributes { get; } = attributes;
@@ -128,6 +133,9 @@ public sealed class GeneratedType(Attribute[] attributes, string? documentation,
 
     /// <summary>The exposed methods, in declaration order.</summary>
     public GeneratedMethod[] Methods { get; } = methods;
+
+    /// <summary>Makes the type's instance factory; null for a static type (or one without instance endpoints).</summary>
+    public Func<Microsoft.Extensions.DependencyInjection.ObjectFactory>? Factory { get; } = factory;
 }
 
 /// <summary>One exposed method as the generator saw it.</summary>

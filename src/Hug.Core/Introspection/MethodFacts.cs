@@ -50,6 +50,9 @@ internal sealed class MethodFacts
     /// <summary>The generated documentation comment of the method's type (see <see cref="MethodDocumentation"/>).</summary>
     public string? TypeDocumentation { get; init; }
 
+    /// <summary>Makes the instance factory of the declaring type (the generator's); null: reflection makes it.</summary>
+    public Func<Microsoft.Extensions.DependencyInjection.ObjectFactory>? Factory { get; init; }
+
     /// <summary>Makes the generated typed call site over the binders (<see cref="Generation.GeneratedMethod.Call"/>); null: reflection.</summary>
     public Func<object[], Func<Generation.CallArguments, object>?, Delegate>? Call { get; init; }
 
@@ -105,6 +108,7 @@ internal sealed class MethodFacts
         MethodDocumentation = generated.Documentation,
         TypeDocumentation = declaring.Documentation,
         Call = generated.Call,
+        Factory = declaring.Factory,
     };
 }
 

@@ -71,11 +71,12 @@ public static class HugEndpointRouteBuilderExtensions
         }
         var webSockets = api.WebSocketEndpoints.ToList();
         if (api.ServesSocketCalls)
-            webSockets.Add((typeof(Hug.WebSockets.CallsEndpoint), new WebSocketAttribute(api.Options.WebSocketCallPath)));
-        foreach (var (type, route) in webSockets)
+            webSockets.Add(new WebSocketRegistration(typeof(Hug.WebSockets.CallsEndpoint), new WebSocketAttribute(api.Options.WebSocketCallPath),
+                WebSocketRegistration.FactoryOf<Hug.WebSockets.CallsEndpoint>));
+        foreach (var (type, route, factory) in webSockets)
         {
             var requirements = api.RequirementsFor(type.Name, type.GetCustomAttributes<RequiresAttribute>(), HugInterfaces.Http | HugInterfaces.WebSocket, []);
-            var handler = new Hug.WebSockets.WebSocketHandler(type, route.Path, route.AllowedOrigins ?? [], requirements, api, api.Hub, logger);
+            var handler = new Hug.WebSockets.WebSocketHandler(type, factory(), route.Path, route.AllowedOrigins ?? [], requirements, api, api.Hub, logger);
             group.Map(route.Path, handler.HandleAsync).WithDisplayName($"Hug WebSocket {route.Path}");
         }
         if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))

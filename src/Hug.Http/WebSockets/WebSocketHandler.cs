@@ -14,12 +14,11 @@ namespace Hug.WebSockets;
 /// strict UTF-8 for text (else 1007), 1011 when a handler throws, an idle timeout, and
 /// <see cref="WebSocketEndpoint.DisconnectAsync"/> exactly once.
 /// </summary>
-internal sealed class WebSocketHandler(Type endpointType, string path, string[] origins, IReadOnlyList<Requirement> requirements,
+internal sealed class WebSocketHandler(Type endpointType, ObjectFactory factory, string path, string[] origins, IReadOnlyList<Requirement> requirements,
     HugApi api, WebSocketHub hub, ILogger logger)
 {
     private static readonly TimeSpan CloseLinger = TimeSpan.FromMilliseconds(500);
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private readonly ObjectFactory factory = ActivatorUtilities.CreateFactory(endpointType, Type.EmptyTypes);
 
     public string Path => path;
     public Type EndpointType => endpointType;
