@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hug;
 
 /// <summary>The chat room: everyone connected to /chat sees every message, joins and leaves</summary>
@@ -40,8 +41,14 @@ public sealed class ChatRoom(IWebSocketHub hub) : WebSocketEndpoint
 /// <summary>What the room sends: a kind (joined, message, left, error), who, what, and how many are in.</summary>
 public sealed record ChatEvent(string Kind, string? From, string? Text, int People)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The event as the page reads it: <c>{"kind":"message","from":"ada","text":"hi","people":2}</c>.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, ChatJson.Default.ChatEvent);
 }
+
+/// <summary>
+/// The room's JSON, generated at compile time (System.Text.Json's source generator): no reflection, so the example
+/// also runs as a Native AOT binary.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ChatEvent))]
+internal sealed partial class ChatJson : JsonSerializerContext;
