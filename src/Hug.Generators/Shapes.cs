@@ -20,6 +20,8 @@ internal static class Shapes
         if (type.IsRefLikeType || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.TypeParameter || type.IsStatic) return null;
         if (IsCommon(type)) return null;
         if (isResult && StreamItem(type) is { } item) return $"{Prefix}Stream<{typeOf(type)}, {typeOf(item)}>()";
+        if (!isResult && type is INamedTypeSymbol { IsGenericType: true } logger && FullName(logger) == "Microsoft.Extensions.Logging.ILogger`1")
+            return $"{Prefix}Logger<{typeOf(logger.TypeArguments[0])}>()";
         return Of(type, typeOf);
     }
 

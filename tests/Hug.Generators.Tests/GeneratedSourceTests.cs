@@ -61,7 +61,7 @@ public sealed class GeneratedSourceTests
             {
                 [Cli]
                 public static IAsyncEnumerable<Point> Items(Color color, Color? maybe, System.Guid id, decimal? price, List<Color> colors, int[] sizes,
-                    Point point, string name, int count, System.Threading.CancellationToken token = default) => null!;
+                    Point point, string name, int count, Microsoft.Extensions.Logging.ILogger<Point> log, System.Threading.CancellationToken token = default) => null!;
             }
             """);
         Assert.Empty(run.CompileDiagnostics);
@@ -74,6 +74,7 @@ public sealed class GeneratedSourceTests
         Assert.Contains($"shape: {Shapes}Collection<global::System.Collections.Generic.List<global::Color>, global::Color>({Shapes}Enum<global::Color>(), static items => items)", source);
         Assert.Contains($"shape: {Shapes}Collection<int[], int>({Shapes}Of<int>(), static items => items.ToArray())", source);
         Assert.Contains($"shape: {Shapes}Of<global::Point>()", source);
+        Assert.Contains($"shape: {Shapes}Logger<global::Point>()", source);
         Assert.Contains("hasDefault: true, defaultValue: default(global::System.Threading.CancellationToken), shape: " + Shapes + "Of<global::System.Threading.CancellationToken>()", source);
         Assert.Contains($"result: {Shapes}Stream<global::System.Collections.Generic.IAsyncEnumerable<global::Point>, global::Point>()", source);
         // The core shapes string and the usual numbers itself, in code precompiled with it.

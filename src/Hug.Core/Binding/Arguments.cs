@@ -30,8 +30,18 @@ internal static class Arguments
         return values;
     }
 
-    // Reflection over the caller's object: not trim-safe; the AOT issue replaces it with generated accessors.
-    private static IEnumerable<KeyValuePair<string, object?>> Properties(object arguments) =>
-        arguments.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    /// <summary>
+    /// An argument object's public properties, by reflection: refused under Native AOT, which keeps no metadata for it
+    /// (pass a dictionary there). Issue 18's typed client replaces this with generated accessors.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075",
+        Justification = "Refused under Native AOT just below. A trimmed (not AOT) program may lose an argument object's unread properties: it passes a dictionary too.")]
+    private static IEnumerable<KeyValuePair<string, object?>> Properties(object arguments)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            throw new NotSupportedException($"Arguments as an object ({arguments.GetType().Name}) are read by reflection, which Native AOT does not keep: "
+                + "pass an IReadOnlyDictionary<string, object?> (or IEnumerable<KeyValuePair<string, object?>>) instead.");
+        return arguments.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(arguments)));
+    }
 }

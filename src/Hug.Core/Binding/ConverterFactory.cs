@@ -48,14 +48,6 @@ internal static class ConverterFactory
         return CommonNumber(type);
     }
 
-    /// <summary>Whether values of <paramref name="type"/> are text-shaped (scalars), without making a converter.</summary>
-    public static bool IsScalar(Type type)
-    {
-        if (type == typeof(string) || type == typeof(bool) || CommonNumber(type) is not null || type.IsEnum) return true;
-        if (Nullable.GetUnderlyingType(type) is { } underlying) return IsScalar(underlying);
-        return ImplementsParsable(type);
-    }
-
     /// <summary>The less common scalars, in their own method (see <see cref="ScalarMessages"/>: a method's named types load when it is first called).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static ValueConverter? CreateOtherScalar(Type type)

@@ -1,9 +1,9 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
-using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Hug.Binding;
 
@@ -26,7 +26,7 @@ internal sealed class ObjectValidator
     /// <summary>Plans the validator of <paramref name="type"/>; null when it has nothing to validate. Called by <see cref="ObjectValidators"/>, under its lock.</summary>
     internal static ObjectValidator? Plan(Type type, ObjectValidators all, Action<Type, ObjectValidator?> remember)
     {
-        if (!IsValidatableShape(type)) return null;
+        if (!IsValidatableShape(type, all.Json)) return null;
         var validator = new ObjectValidator(all);
         remember(type, validator); // before planning: a type that contains itself finds its validator
         validator.Plan(type, all.Json);
@@ -77,45 +77,49 @@ internal sealed class ObjectValidator
         Member? ByClrName(string clrName) => members.FirstOrDefault(m => m.ClrName == clrName);
     }
 
+    /// <summary>
+    /// The members to validate, read from System.Text.Json's metadata of the type (generated or reflected, the same
+    /// metadata that binds it): their JSON names, getters, and the attributes of each property and of the constructor
+    /// parameter it is bound through. No reflection over the type here, so it holds under Native AOT.
+    /// </summary>
     private void Plan(Type type, JsonSerializerOptions json)
     {
         validatable = typeof(IValidatableObject).IsAssignableFrom(type);
-        var constructorParameters = type.GetConstructors()
-            .OrderByDescending(c => c.GetParameters().Length)
-            .FirstOrDefault()?.GetParameters() ?? [];
-        var jsonInfo = json.GetTypeInfo(type);
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in json.GetTypeInfo(type).Properties)
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetMethod is null) continue;
-            var attributes = property.GetCustomAttributes<ValidationAttribute>(true)
-                .Concat(constructorParameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase))
-                    ?.GetCustomAttributes<ValidationAttribute>(true) ?? [])
-                .Distinct()
-                .ToArray();
-            var collectionElement = property.PropertyType != typeof(string) ? EnumerableElement(property.PropertyType) : null;
+            if (property.Get is not { } get) continue;
+            var attributes = ValidatorsOn(property.AttributeProvider).Concat(ValidatorsOn(property.AssociatedParameter?.AttributeProvider)).Distinct().ToArray();
+            var collectionElement = property.PropertyType != typeof(string) ? ElementOf(property.PropertyType, json) : null;
             var nestedType = collectionElement ?? property.PropertyType;
-            var hasNested = IsValidatableShape(nestedType);
+            var hasNested = IsValidatableShape(nestedType, json);
             if (attributes.Length == 0 && !hasNested) continue;
-            var name = jsonInfo.Properties.FirstOrDefault(p => ReferenceEquals(p.AttributeProvider, property))?.Name
-                ?? json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
-            members.Add(new Member(name, property.Name, Getter(property), attributes, hasNested ? nestedType : null, collectionElement is not null));
+            var clrName = (property.AttributeProvider as MemberInfo)?.Name ?? property.Name;
+            members.Add(new Member(property.Name, clrName, get, attributes, hasNested ? nestedType : null, collectionElement is not null));
         }
     }
 
-    private static bool IsValidatableShape(Type type) =>
-        (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum && Nullable.GetUnderlyingType(type) is null))
-        && type != typeof(string) && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true
-        && !ConverterFactory.IsScalar(type);
+    private static IEnumerable<ValidationAttribute> ValidatorsOn(ICustomAttributeProvider? provider) =>
+        provider?.GetCustomAttributes(typeof(ValidationAttribute), true).Cast<ValidationAttribute>() ?? [];
 
-    private static Type? EnumerableElement(Type type) =>
-        type.IsArray ? type.GetElementType()
-        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+    /// <summary>An object System.Text.Json reads member by member, of the user's (not a framework type).</summary>
+    private static bool IsValidatableShape(Type type, JsonSerializerOptions json) =>
+        type != typeof(string) && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true
+        && Nullable.GetUnderlyingType(type) is null && KindOf(type, json) == JsonTypeInfoKind.Object;
 
-    private static Func<object, object?> Getter(PropertyInfo property)
+    /// <summary>The element type of a type System.Text.Json reads as an array.</summary>
+    private static Type? ElementOf(Type type, JsonSerializerOptions json) =>
+        KindOf(type, json) == JsonTypeInfoKind.Enumerable ? json.GetTypeInfo(type).ElementType : null;
+
+    private static JsonTypeInfoKind KindOf(Type type, JsonSerializerOptions json)
     {
-        var instance = Expression.Parameter(typeof(object));
-        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, property.DeclaringType!), property), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+        try
+        {
+            return json.GetTypeInfo(type).Kind;
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return JsonTypeInfoKind.None; // a type System.Text.Json cannot handle has nothing to validate
+        }
     }
 
     private sealed record Member(string Name, string ClrName, Func<object, object?> Get, ValidationAttribute[] Attributes,

@@ -129,7 +129,7 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>, Generation.IArgumen
         read = parameter.Context switch
         {
             ContextValue.Custom => Custom(api.Directive(endpoint, parameter.Name, parameter.DirectiveName!)),
-            ContextValue.Logger => Logger(),
+            ContextValue.Logger => Logger(parameter.GeneratedShape),
             ContextValue.AuthenticatedUser => static c => c.Call.User is T user ? user : default!,
             // The API's hub on every interface: on the command line one with no connections (a broadcast reaches nobody).
             ContextValue.Hub => c => (T)(object)api.Hub,
@@ -168,16 +168,17 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>, Generation.IArgumen
         c => directive(c.Call) is T value ? value : default!;
 
     /// <summary>The logger from the call's services, or a logger that discards (a CLI without logging), made when first needed.</summary>
-    private static Func<BindingContext, T> Logger()
+    private static Func<BindingContext, T> Logger(TypeShape? shape)
     {
         T? fallback = default;
-        return c => c.Services.GetService(typeof(T)) is T logger ? logger : fallback ??= Discarding();
+        return c => c.Services.GetService(typeof(T)) is T logger ? logger : fallback ??= (T)(shape?.Discarding ?? Discarding());
     }
 
-    /// <summary>A logger that discards, of type <typeparamref name="T"/> (<c>ILogger</c> or an <c>ILogger&lt;TCategory&gt;</c>).</summary>
-    private static T Discarding() => (T)(typeof(T).IsGenericType
+    /// <summary>A logger that discards, of type <typeparamref name="T"/> (<c>ILogger</c>, or an <c>ILogger&lt;TCategory&gt;</c> the generator did not shape).</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = ReflectionMode.Justification)]
+    private static object Discarding() => typeof(T).IsGenericType
         ? Generic.Close(typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>), typeof(T).GetGenericArguments()[0]).GetField("Instance")!.GetValue(null)!
-        : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     private static Delegate Reader(ContextValue kind) => kind switch
     {

@@ -36,6 +36,31 @@ internal static class HugJson
     private static IJsonTypeInfoResolver Reflection() => new DefaultJsonTypeInfoResolver();
 }
 
+/// <summary>
+/// Enums as camelCase names (System.Text.Json's <c>JsonStringEnumConverter</c>), without making generic code at run time:
+/// the enums of parameters and results register their typed converter through their generated shape
+/// (<see cref="Generation.Shapes.Enum{T}"/>); any other enum is converted through reflection where it is enabled, and
+/// under Native AOT left to the user's context (its own enum settings).
+/// </summary>
+internal sealed class EnumNamesConverter : JsonConverterFactory
+{
+    // Weak keys: an unloaded assembly's enums (hug --reload) must not stay pinned; the factories depend on no settings.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, Func<JsonSerializerOptions, JsonConverter?>> Shaped = new();
+
+    public static void Register<T>() where T : struct, Enum =>
+        Shaped.TryAdd(typeof(T), static options => new JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase).CreateConverter(typeof(T), options));
+
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsEnum && (Shaped.TryGetValue(typeToConvert, out _) || System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported);
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        Shaped.TryGetValue(typeToConvert, out var create) ? create(options) : Reflected(typeToConvert, options);
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only where dynamic code is supported: CanConvert refuses unshaped enums under Native AOT.")]
+    private static JsonConverter? Reflected(Type type, JsonSerializerOptions options) =>
+        new JsonStringEnumConverter(JsonNamingPolicy.CamelCase).CreateConverter(type, options);
+}
+
 /// <summary>The types Hug writes or reads itself, and the common scalars of parameters and results (generated metadata).</summary>
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]

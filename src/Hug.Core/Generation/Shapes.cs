@@ -19,7 +19,11 @@ public static class Shapes
     public static TypeShape Of<T>() => new TypeShape<T>();
 
     /// <summary>An enum, accepted by its names.</summary>
-    public static TypeShape Enum<T>() where T : struct, System.Enum => new ScalarShape<T>(static () => new EnumConverter<T>());
+    public static TypeShape Enum<T>() where T : struct, System.Enum
+    {
+        Formats.EnumNamesConverter.Register<T>();
+        return new ScalarShape<T>(static () => new EnumConverter<T>());
+    }
 
     /// <summary>A number type (<see cref="INumberBase{TSelf}"/>); <paramref name="integer"/> when it is an <see cref="IBinaryInteger{TSelf}"/>.</summary>
     public static TypeShape Number<T>(bool integer) where T : INumberBase<T> => new ScalarShape<T>(() =>
@@ -43,6 +47,9 @@ public static class Shapes
     public static TypeShape Collection<TCollection, TElement>(TypeShape element, Func<List<TElement>, TCollection> create) =>
         new CollectionShape<TCollection, TElement>(element, create);
 
+    /// <summary>An <c>ILogger&lt;TCategory&gt;</c> parameter: its discarding logger made without reflection.</summary>
+    public static TypeShape Logger<TCategory>() => new LoggerShape<TCategory>();
+
     /// <summary>An <c>IAsyncEnumerable&lt;TItem&gt;</c> result, written item by item.</summary>
     public static TypeShape Stream<TStream, TItem>() where TStream : IAsyncEnumerable<TItem> => new StreamShape<TStream>(new TypeShape<TItem>());
 }
@@ -62,4 +69,9 @@ internal sealed class CollectionShape<TCollection, TElement>(TypeShape element, 
 internal sealed class StreamShape<TStream>(TypeShape item) : TypeShape<TStream>
 {
     internal override TypeShape? StreamItem => item;
+}
+
+internal sealed class LoggerShape<TCategory> : TypeShape<Microsoft.Extensions.Logging.ILogger<TCategory>>
+{
+    internal override object? Discarding => Microsoft.Extensions.Logging.Abstractions.NullLogger<TCategory>.Instance;
 }

@@ -81,6 +81,9 @@ public abstract class TypeShape
     /// <summary>The converter reading this type as JSON (once the type is known to be JSON-shaped).</summary>
     internal abstract ValueConverter JsonConverter(System.Text.Json.JsonSerializerOptions json);
 
+    /// <summary>For an <c>ILogger&lt;TCategory&gt;</c> shape, the logger that discards (when no logging is registered); else null.</summary>
+    internal virtual object? Discarding => null;
+
     /// <summary>The item's shape when this type is an <c>IAsyncEnumerable&lt;T&gt;</c>; else null.</summary>
     internal abstract TypeShape? StreamItem { get; }
 

@@ -14,6 +14,7 @@ public sealed class NativeChatTests(ITestOutputHelper output)
     {
         var published = await NativeApp.PublishAsync("Chat");
         output.WriteLine($"{published.Warnings.Count} trimming/AOT warnings:\n{string.Join('\n', published.Warnings)}");
+        Assert.Empty(published.Warnings);
         await using var server = ExampleProcess.StartNative(published.Executable, null, "serve", "--host", "127.0.0.1", "--port", "0");
         var address = await server.WaitForAddressAsync();
 

@@ -38,7 +38,7 @@ public static class NativeApp
         if (Directory.Exists(intermediate)) Directory.Delete(intermediate, recursive: true);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "publish", Path.Combine(root, "examples", example, example + ".csproj"), "-c", "Release", "-r", rid,
-                     "-p:PublishAot=true", "-p:TreatWarningsAsErrors=false", "-o", output, "-nologo" })
+                     "-p:PublishAot=true", "-o", output, "-nologo" }) // warnings are errors, as in every build here
             info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
