@@ -26,8 +26,11 @@ public static class Accounts
     /// <summary>Who is calling, and how</summary>
     public sealed record Account(string Name, HugTimer Elapsed);
 
-    /// <summary>The requirements and directive the endpoints above name.</summary>
-    public static void Configure(HugApi api) => api
+    /// <summary>The requirements and directive the endpoints above name, and the API's generated JSON metadata.</summary>
+    public static void Configure(HugApi api)
+    {
+        api.Options.Json.TypeInfoResolver = AccountsJson.Default;
+        api
         .AddRequirement("basic", Authentication.Basic((user, password) =>
             user == "ann" && Authentication.SecretEquals(password, "s3cret") ? user : null))
         .AddRequirement("key", Authentication.ApiKey(key =>
@@ -37,4 +40,9 @@ public static class Accounts
         .AddRequirement("weekday", Requirement.From("Open on weekdays", call =>
             call.HttpContext?.Request.Headers["X-Day"].ToString() is not ("saturday" or "sunday"), "Closed at weekends"))
         .AddDirective("tenant", call => call.HttpContext?.Request.Headers["X-Tenant"].FirstOrDefault() ?? "nobody");
+    }
 }
+
+/// <summary>The API's JSON, generated at compile time (see Program.cs): no reflection, so it also runs as a Native AOT binary.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(Accounts.Account))]
+internal sealed partial class AccountsJson : System.Text.Json.Serialization.JsonSerializerContext;

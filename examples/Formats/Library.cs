@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 using Hug;
 using Microsoft.AspNetCore.Http;
 
@@ -70,3 +71,11 @@ public static class Library
 
     public sealed record Book(string Title, string Author, int Year);
 }
+
+/// <summary>
+/// The library's JSON, generated at compile time by System.Text.Json's source generator and given to Hug in
+/// Program.cs: no reflection, so the example also runs as a Native AOT binary.
+/// </summary>
+[JsonSerializable(typeof(Library.Book))]
+[JsonSerializable(typeof(IAsyncEnumerable<Library.Book>))]
+internal sealed partial class LibraryJson : JsonSerializerContext;

@@ -147,6 +147,11 @@ internal sealed class CliEndpoint
             Write(result, session.Output, session.Options);
             return CliExitCodes.Success;
         }
+        catch (Exception exception)
+        {
+            // Thrown while printing the result (a type JSON cannot write): one line, exit 1, as the method's own exceptions.
+            return Answer(pipeline.Fail(exception, context), context, session);
+        }
         finally
         {
             var disposing = context.DisposeAsync();

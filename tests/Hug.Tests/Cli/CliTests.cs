@@ -130,6 +130,24 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task AResultJsonCannotWriteIsOneLineNotACrash()
+    {
+        // System.Text.Json refuses System.Type values: printing fails after the call succeeded (as a type outside any
+        // JSON context does under Native AOT). It used to escape as an unhandled exception with its stack trace.
+        var (exit, output, error) = await CliRun.RunAsync(new HugApi().AddType(typeof(Unprintable)), "describe");
+        Assert.Equal((1, ""), (exit, output));
+        Assert.StartsWith("Unprintable.Describe failed: ", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    public static class Unprintable
+    {
+        public sealed record Described(Type Kind);
+
+        [Cli] public static Described Describe() => new(typeof(int));
+    }
+
+    [Fact]
     public async Task ExceptionsExitOneWithoutStackUnlessDebug()
     {
         var (exit, output, error) = await Run("boom");
