@@ -33,7 +33,7 @@ internal static class HugDocumentation
             ["versions"] = new JsonArray([.. table.Versions.Select(v => (JsonNode)v)]),
             ["handlers"] = handlers,
         };
-        if (api.WebSocketEndpoints.Count > 0)
+        if (api.WebSocketEndpoints.Length > 0)
             result["websockets"] = new JsonObject([.. api.WebSocketEndpoints.Select(w => new KeyValuePair<string, JsonNode?>(w.Route.Path,
                 new JsonObject { ["usage"] = Introspection.XmlDocumentation.For(w.Endpoint.Assembly).Summary(w.Endpoint) ?? w.Endpoint.Name }))]);
         return result;
