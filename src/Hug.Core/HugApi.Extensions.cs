@@ -97,7 +97,7 @@ public sealed partial class HugApi
     /// <summary>Serves the WebSocket endpoint <typeparamref name="TEndpoint"/> at <paramref name="path"/>.</summary>
     public HugApi WebSocket<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TEndpoint>(
         string path, params string[] allowedOrigins) where TEndpoint : WebSocketEndpoint =>
-        AddWebSocket(typeof(TEndpoint), new WebSocketAttribute(path) { AllowedOrigins = allowedOrigins }, WebSocketRegistration.FactoryOf<TEndpoint>);
+        AddWebSocket(typeof(TEndpoint), new WebSocketAttribute(path) { AllowedOrigins = allowedOrigins }, Generation.GeneratedCalls.Factory<TEndpoint>);
 
     private HugApi AddWebSocket(Type endpoint, WebSocketAttribute route, Func<ObjectFactory> factory)
     {

@@ -18,10 +18,7 @@ internal static class GeneratedCall
     {
         if (endpoint.Facts.IsStatic) return null;
         if (endpoint.Target is { } target) return _ => target;
-        var factory = endpoint.Facts.Factory?.Invoke() ?? Reflected(endpoint.Facts.DeclaringType!);
+        var factory = endpoint.Facts.Factory?.Invoke() ?? ReflectionMode.Factory(endpoint.Facts.DeclaringType!);
         return arguments => ((BindingContext)arguments).CreateTarget(factory);
     }
-
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2067", Justification = ReflectionMode.Justification)]
-    private static ObjectFactory Reflected(Type type) => ActivatorUtilities.CreateFactory(type, Type.EmptyTypes);
 }

@@ -14,7 +14,6 @@ internal static class InvokerCompiler
     /// <summary>Returns a <c>Func&lt;CallArguments, ValueTask&lt;R&gt;&gt;</c>, R being <see cref="TypeShape.ResultType"/>.</summary>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = ReflectionMode.Justification)]
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = ReflectionMode.Justification)]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = ReflectionMode.Justification)]
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = ReflectionMode.Justification)]
     public static Delegate Compile(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
@@ -35,7 +34,7 @@ internal static class InvokerCompiler
             : endpoint.Target is not null ? Expression.Constant(endpoint.Target, method.DeclaringType!)
             : Expression.Convert(
                 Expression.Call(context, typeof(BindingContext).GetMethod(nameof(BindingContext.CreateTarget))!,
-                    Expression.Constant(ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes))),
+                    Expression.Constant(ReflectionMode.Factory(method.DeclaringType!))),
                 method.DeclaringType!);
         Expression call = Expression.Call(instance, method, locals);
         Expression adapted = endpoint.ReturnKind switch

@@ -18,11 +18,10 @@ internal static class ReflectionInvoker
         GeneratedCall.For(endpoint, binders) is { } generated ? (Func<Generation.CallArguments, ValueTask<TResult>>)generated : Reflective<TResult>(endpoint, binders);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = ReflectionMode.Justification)]
     private static Func<Generation.CallArguments, ValueTask<TResult>> Reflective<TResult>(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
         var method = endpoint.Method;
-        var factory = endpoint.NeedsInstance ? ActivatorUtilities.CreateFactory(endpoint.Facts.DeclaringType!, Type.EmptyTypes) : null;
+        var factory = endpoint.NeedsInstance ? ReflectionMode.Factory(endpoint.Facts.DeclaringType!) : null;
         return call =>
         {
             var context = (BindingContext)call;

@@ -13,6 +13,11 @@ internal static class ReflectionMode
 {
     public const string Justification = "Reflection mode only: ReflectionMode.Require refuses it under Native AOT, where every exposed method is generated.";
 
+    /// <summary>The DI instance factory of <paramref name="type"/>, read by reflection (the generator writes a typed one otherwise).</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2067", Justification = Justification)]
+    public static Microsoft.Extensions.DependencyInjection.ObjectFactory Factory(Type type) =>
+        Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateFactory(type, Type.EmptyTypes);
+
     /// <summary>Throws when the program runs without dynamic code (Native AOT); <paramref name="what"/> names what needed reflection.</summary>
     public static void Require(string what)
     {

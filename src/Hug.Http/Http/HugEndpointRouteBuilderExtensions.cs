@@ -72,7 +72,7 @@ public static class HugEndpointRouteBuilderExtensions
         var webSockets = api.WebSocketEndpoints.ToList();
         if (api.ServesSocketCalls)
             webSockets.Add(new WebSocketRegistration(typeof(Hug.WebSockets.CallsEndpoint), new WebSocketAttribute(api.Options.WebSocketCallPath),
-                WebSocketRegistration.FactoryOf<Hug.WebSockets.CallsEndpoint>));
+                Hug.Generation.GeneratedCalls.Factory<Hug.WebSockets.CallsEndpoint>));
         foreach (var (type, route, factory) in webSockets)
         {
             var requirements = api.RequirementsFor(type.Name, type.GetCustomAttributes<RequiresAttribute>(), HugInterfaces.Http | HugInterfaces.WebSocket, []);

@@ -10,20 +10,9 @@ namespace Hug.Tests.Aot;
 [Collection("Native AOT")]
 public sealed class NativeAdditionTests(ITestOutputHelper output)
 {
-    private async Task<string> BinaryAsync()
-    {
-        var published = await NativeApp.PublishAsync("Addition");
-        output.WriteLine($"{published.Warnings.Count} trimming/AOT warnings:\n{string.Join('\n', published.Warnings)}");
-        Assert.Empty(published.Warnings);
-        return published.Executable;
-    }
+    private Task<string> BinaryAsync() => NativeApp.BinaryAsync("Addition", output);
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(string binary, params string[] args)
-    {
-        await using var app = ExampleProcess.StartNative(binary, null, args);
-        var exit = await app.WaitForExitAsync();
-        return (exit, app.Output, app.Error);
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(string binary, params string[] args) => NativeApp.RunAsync(binary, args);
 
     [NativeFact]
     public async Task ItsCommandsRunAsUnderTheJit()

@@ -7,20 +7,9 @@ namespace Hug.Tests.Aot;
 [Collection("Native AOT")]
 public sealed class NativeAuthAndFormatsTests(ITestOutputHelper output)
 {
-    private async Task<string> BinaryAsync(string example)
-    {
-        var published = await NativeApp.PublishAsync(example);
-        output.WriteLine($"{example}: {published.Warnings.Count} trimming/AOT warnings:\n{string.Join('\n', published.Warnings)}");
-        Assert.Empty(published.Warnings);
-        return published.Executable;
-    }
+    private Task<string> BinaryAsync(string example) => NativeApp.BinaryAsync(example, output);
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(string binary, params string[] args)
-    {
-        await using var app = ExampleProcess.StartNative(binary, null, args);
-        var exit = await app.WaitForExitAsync();
-        return (exit, app.Output, app.Error);
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(string binary, params string[] args) => NativeApp.RunAsync(binary, args);
 
     [NativeFact]
     public async Task AuthChecksCredentialsAndWritesItsRecord()

@@ -12,10 +12,8 @@ public sealed class NativeChatTests(ITestOutputHelper output)
     [NativeFact]
     public async Task TheRoomWorksAsUnderTheJit()
     {
-        var published = await NativeApp.PublishAsync("Chat");
-        output.WriteLine($"{published.Warnings.Count} trimming/AOT warnings:\n{string.Join('\n', published.Warnings)}");
-        Assert.Empty(published.Warnings);
-        await using var server = ExampleProcess.StartNative(published.Executable, null, "serve", "--host", "127.0.0.1", "--port", "0");
+        var binary = await NativeApp.BinaryAsync("Chat", output);
+        await using var server = ExampleProcess.StartNative(binary, null, "serve", "--host", "127.0.0.1", "--port", "0");
         var address = await server.WaitForAddressAsync();
 
         using var ada = await SocketClient.ConnectAsync(address, "/chat?name=ada");

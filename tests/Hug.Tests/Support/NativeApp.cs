@@ -28,6 +28,26 @@ public static class NativeApp
 
     public sealed record Published(string Executable, IReadOnlyList<string> Warnings);
 
+    /// <summary>
+    /// The native executable of examples/<paramref name="example"/>, its publish having given no trimming or AOT warning
+    /// (they are errors in every build here; a new one fails the test, listed in <paramref name="output"/>).
+    /// </summary>
+    public static async Task<string> BinaryAsync(string example, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var published = await PublishAsync(example);
+        output.WriteLine($"{example}: {published.Warnings.Count} trimming/AOT warnings:\n{string.Join('\n', published.Warnings)}");
+        Assert.Empty(published.Warnings);
+        return published.Executable;
+    }
+
+    /// <summary>Runs the native <paramref name="binary"/> with <paramref name="args"/> to its end.</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(string binary, params string[] args)
+    {
+        await using var app = ExampleProcess.StartNative(binary, null, args);
+        var exit = await app.WaitForExitAsync();
+        return (exit, app.Output, app.Error);
+    }
+
     private static async Task<Published> Publish(string example)
     {
         var rid = RuntimeInformation.RuntimeIdentifier;
