@@ -5,18 +5,18 @@
 #   WINDOWS=5 REQUESTS=3000 bash benchmarks/instructions.sh
 #   SERVERS=hug bash benchmarks/instructions.sh   one server only (~5 min), to compare a change with recorded figures
 #   SERVERS="bare routed" ...                      "routed" is the bare handler mapped through endpoint routing (the router's floor)
-# Each server (Hug, bare Kestrel handler, Minimal API: the servers of run.sh) runs under callgrind.
+# Each server (Hug, bare Kestrel handler, Minimal API, FastEndpoints: the servers of run.sh) runs under callgrind.
 # Every scenario is warmed up first (tiered JIT settled), then per window: counters zeroed
 # (callgrind_control -z), REQUESTS sequential keep-alive requests from one client
 # (instructions/client.py, which checks every answer), counters dumped (-d). All server threads count.
 # Thread-pool spin-waiting is turned off in every server alike (it counts idle time, not work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-windows=${WINDOWS:-3}; requests=${REQUESTS:-2000}; warmup=${WARMUP:-3000}; servers=" ${SERVERS:-hug bare minimal} "
+windows=${WINDOWS:-3}; requests=${REQUESTS:-2000}; warmup=${WARMUP:-3000}; servers=" ${SERVERS:-hug bare minimal fastendpoints} "
 command -v valgrind >/dev/null || { apt-get update -qq; apt-get install -y -qq valgrind >/dev/null; }
 out=$(mktemp -d); trap 'pkill -f "valgrind.*$out" 2>/dev/null || true; rm -rf "$out"' EXIT
 echo "building (Release)..."
-for server in HugBench:hug BareKestrel:bare MinimalApi:minimal; do
+for server in HugBench:hug BareKestrel:bare MinimalApi:minimal FastEndpointsApi:fastendpoints; do
   [[ $servers == *" ${server##*:} "* || ( ${server##*:} == bare && $servers == *" routed "* ) ]] || continue
   dotnet build "benchmarks/servers/${server%%:*}" -c Release -o "$out/${server##*:}" -v q -nologo >/dev/null
 done
@@ -51,6 +51,7 @@ echo "measuring (each server: ~25 s start-up under valgrind, warm-up, $windows w
 measure hug 9203 dotnet "$out/hug/HugBench.dll" serve --host 127.0.0.1 --port 9203
 ASPNETCORE_URLS=http://127.0.0.1:9201 measure bare 9201 dotnet "$out/bare/BareKestrel.dll"
 ASPNETCORE_URLS=http://127.0.0.1:9202 measure minimal 9202 dotnet "$out/minimal/MinimalApi.dll"
+ASPNETCORE_URLS=http://127.0.0.1:9205 measure fastendpoints 9205 dotnet "$out/fastendpoints/Bench.FastEndpoints.dll"
 BARE_ROUTED=1 ASPNETCORE_URLS=http://127.0.0.1:9204 measure routed 9204 dotnet "$out/bare/BareKestrel.dll"
 
 echo
@@ -64,8 +65,10 @@ for column in 4 5; do
   [ "$column" = 4 ] && echo "== Medians and ratios (all instructions) ==" || echo "== Medians and ratios without the JIT (libclrjit.so: repeatable to about 1 %) =="
   for scenario in get post invalid; do
     h=$(of hug $scenario $column); b=$(of bare $scenario $column); m=$(of minimal $scenario $column); r=$(of routed $scenario $column)
-    printf "%-8s hug %7s  bare %7s  minimal %7s  routed %7s   Hug/bare %s  Hug/minimal %s  Hug/routed %s  routed/bare %s\n" $scenario "${h:--}" "${b:--}" "${m:--}" "${r:--}" \
-      "$(ratio "$h" "$b")" "$(ratio "$h" "$m")" "$(ratio "$h" "$r")" "$(ratio "$r" "$b")"
+    f=$(of fastendpoints $scenario $column)
+    printf "%-8s hug %7s  bare %7s  minimal %7s  routed %7s  fastendpoints %7s   Hug/bare %s  Hug/minimal %s  Hug/routed %s  routed/bare %s  Hug/fastendpoints %s\n" \
+      $scenario "${h:--}" "${b:--}" "${m:--}" "${r:--}" "${f:--}" \
+      "$(ratio "$h" "$b")" "$(ratio "$h" "$m")" "$(ratio "$h" "$r")" "$(ratio "$r" "$b")" "$(ratio "$h" "$f")"
   done
 done
 printf "Hug 400 path / success path (without the JIT): %s\n" "$(ratio "$(of hug invalid 5)" "$(of hug get 5)")"

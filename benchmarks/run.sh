@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hug against a bare Kestrel handler and a Minimal API (and, for WebSocket echo, a bare ASP.NET Core
+# Hug against a bare Kestrel handler, a Minimal API and FastEndpoints 8.3 (and, for WebSocket echo, a bare ASP.NET Core
 # echo loop), side by side, in one run.
 #   bash benchmarks/run.sh           full run (~15 min): 3 rounds x 10 s per scenario, 20 CLI runs, BenchmarkDotNet ShortRun
 #   bash benchmarks/run.sh --quick   ~3-4 min: 3 rounds x 2 s, 5 CLI runs, BenchmarkDotNet smoke run
@@ -24,6 +24,7 @@ echo "building (Release)..."
 build benchmarks/servers/HugBench hug
 build benchmarks/servers/BareKestrel bare
 build benchmarks/servers/MinimalApi minimal
+build benchmarks/servers/FastEndpointsApi fastendpoints
 build benchmarks/servers/HugEcho hug-echo
 build benchmarks/servers/BareEcho bare-echo
 build benchmarks/ws/EchoLoad echo-load
@@ -115,6 +116,7 @@ for round in $(seq 1 "$rounds"); do
   run_server "$round" hug 9103 dotnet "$out/hug/HugBench.dll" serve --host 127.0.0.1 --port 9103
   ASPNETCORE_URLS=http://127.0.0.1:9101 run_server "$round" bare 9101 dotnet "$out/bare/BareKestrel.dll"
   ASPNETCORE_URLS=http://127.0.0.1:9102 run_server "$round" minimal 9102 dotnet "$out/minimal/MinimalApi.dll"
+  ASPNETCORE_URLS=http://127.0.0.1:9106 run_server "$round" fastendpoints 9106 dotnet "$out/fastendpoints/Bench.FastEndpoints.dll"
   run_echo "$round" hug 9104 dotnet "$out/hug-echo/HugEcho.dll" serve --host 127.0.0.1 --port 9104
   ASPNETCORE_URLS=http://127.0.0.1:9105 run_echo "$round" bare 9105 dotnet "$out/bare-echo/BareEcho.dll"
 done
@@ -129,7 +131,7 @@ value() { awk -F'\t' -v r="$1" -v s="$2" -v c="$3" -v col="$4" '$1==r && $2==s &
 echo
 echo "== Ratios: median (min-max) over $rounds rounds; CPU/request lower is better, req/s higher is better =="
 for scenario in get post invalid echo; do
-  bases="bare minimal"; [ $scenario = echo ] && bases=bare
+  bases="bare minimal fastendpoints"; [ $scenario = echo ] && bases=bare
   for base in $bases; do
     cpu=$(for r in $(seq 1 "$rounds"); do echo "$(value "$r" hug $scenario 9) / $(value "$r" $base $scenario 9)" | bc -l; done | median_min_max)
     rps=$(for r in $(seq 1 "$rounds"); do echo "$(value "$r" hug $scenario 4) / $(value "$r" $base $scenario 4)" | bc -l; done | median_min_max)

@@ -51,6 +51,17 @@ public sealed class EndpointGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(types.Combine(fileOrder), static (output, input) => Emit(output, input.Left, input.Right));
 
+        // A program that serves anything needs `serve` (ASP.NET Core's web host) compiled in; one that only has
+        // commands leaves it out, so a Native AOT binary of it carries no Kestrel. Served endpoints are seen by
+        // their attributes or by the API calls that add them in code; Hug.HugServe exists where the program references Hug.
+        var serves = types.Select(static (all, _) => all.Any(t => t.Serves)).Combine(ServedInCode(context))
+            .Select(static (pair, _) => pair.Left || pair.Right)
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ServeInclusion.TypeName) is not null));
+        context.RegisterSourceOutput(serves, static (output, input) =>
+        {
+            if (input.Left && input.Right) output.AddSource("HugServe.g.cs", ServeInclusion.Write());
+        });
+
         // Diagnostics are placed in the current syntax trees (so #pragma and .editorconfig apply to them);
         // this step runs on every edit, but only maps locations: the models above stay cached.
         var diagnostics = types.Select(static (all, _) => all.SelectMany(t => t.Diagnostics).Distinct().ToEquatable());
@@ -79,6 +90,20 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TypesStep)
             .Collect();
+
+    /// <summary>
+    /// Whether code adds something served: <c>api.Http</c> (routes), <c>api.WebSocket&lt;T&gt;</c> or
+    /// <c>Options.AllMethodsOverWebSocket</c>. Only member accesses with those names are looked at semantically.
+    /// </summary>
+    private static IncrementalValueProvider<bool> ServedInCode(IncrementalGeneratorInitializationContext context) =>
+        context.SyntaxProvider.CreateSyntaxProvider(
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access
+                    && access.Name.Identifier.ValueText is "Http" or "WebSocket" or "AllMethodsOverWebSocket",
+                static (syntax, cancellationToken) =>
+                    syntax.SemanticModel.GetSymbolInfo(syntax.Node, cancellationToken).Symbol?.ContainingType?.ToDisplayString() is "Hug.HugApi" or "Hug.HugOptions")
+            .Where(static served => served)
+            .Collect()
+            .Select(static (served, _) => served.Length > 0);
 
     /// <summary>Whether an attribute as written (<c>Get</c>, <c>Hug.GetAttribute</c>) names one of Hug's endpoint attributes.</summary>
     private static bool KnownName(string written)

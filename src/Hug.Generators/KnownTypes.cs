@@ -35,6 +35,15 @@ internal sealed class KnownTypes
     public bool DeclaresEndpoints(INamedTypeSymbol type) =>
         type.GetAttributes().Any(a => Is(a.AttributeClass, WebSocket)) || type.GetMembers().OfType<IMethodSymbol>().Any(IsExposed);
 
+    /// <summary>
+    /// Whether <paramref name="type"/> has anything served over HTTP or a WebSocket, or a method reading the API's
+    /// HTTP documentation (<c>[Documentation]</c>): its program then needs Hug's web side (<c>serve</c>, the documentation).
+    /// </summary>
+    public bool Serves(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => Is(a.AttributeClass, WebSocket))
+        || type.GetMembers().OfType<IMethodSymbol>().Any(m => m.GetAttributes().Any(a => Is(a.AttributeClass, Http) || Is(a.AttributeClass, SocketCall))
+            || (IsExposed(m) && m.Parameters.Any(p => p.GetAttributes().Any(a => Is(a.AttributeClass, Documentation)))));
+
     /// <summary>Hug's HTTP attribute, <c>[Cli]</c>, <c>[SocketCall]</c>, or a class deriving from one.</summary>
     public bool IsEndpointAttribute(INamedTypeSymbol type) => Is(type, Http) || Is(type, Cli) || Is(type, SocketCall);
 

@@ -15,8 +15,9 @@ namespace Hug.Generators;
 /// <param name="FilePath">The file declaring it, for the order types are registered in.</param>
 /// <param name="Position">Where it starts in that file.</param>
 /// <param name="Diagnostics">What the parser found wrong, reported at build time.</param>
+/// <param name="Serves">Whether it has HTTP routes, WebSocket calls, is a WebSocket endpoint or reads <c>[Documentation]</c> (the program needs Hug's web side).</param>
 internal sealed record TypeModel(string MetadataName, string? TypeOf, string? Description, string FilePath, int Position,
-    EquatableArray<DiagnosticModel> Diagnostics);
+    EquatableArray<DiagnosticModel> Diagnostics, bool Serves);
 
 /// <summary>A diagnostic as a value: its descriptor's id, where, and the message's arguments.</summary>
 internal sealed record DiagnosticModel(string Id, LocationModel? Location, EquatableArray<string> Arguments)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using System.Xml.Linq;
 
 namespace Hug.Generators;
 
@@ -40,7 +41,7 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
         else foreach (var method in methods.Where(m => !Accessible(m))) Report(DiagnosticDescriptors.Unreachable, method, Display(method), $"method {method.Name}");
         var location = type.Locations.FirstOrDefault(l => l.IsInSource);
         return new TypeModel(MetadataName(type), reachable ? $"typeof({Name(type)})" : null, reachable ? TryDescribe(type, methods) : null,
-            location?.SourceTree?.FilePath ?? "", location?.SourceSpan.Start ?? 0, diagnostics.ToEquatable());
+            location?.SourceTree?.FilePath ?? "", location?.SourceSpan.Start ?? 0, diagnostics.ToEquatable(), known.Serves(type));
     }
 
     /// <summary>The methods with an HTTP attribute, <c>[Cli]</c> or <c>[SocketCall]</c>, in declaration order.</summary>
@@ -95,7 +96,7 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
             // the app's start-up enters across assemblies (14 of them cost about 0.4 M instructions on a command).
             return "new global::Hug.Generation.GeneratedType(\n"
                 + $"                attributes: {Attributes(type.GetAttributes(), known.IsTypeAttribute)},\n"
-                + $"                documentation: {Documentation(type)},\n"
+                + $"                summary: {Text(Hug.Introspection.DocumentationText.Summary(Comment(type)))},\n"
                 + "                methods: new global::Hug.Generation.GeneratedMethod[]\n                {\n"
                 + string.Concat(written.Select(m => m + ",\n"))
                 + "                }"
@@ -125,7 +126,8 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
             + $"                        isStatic: {(method.IsStatic ? "true" : "false")},\n"
             + $"                        returnType: typeof({(method.ReturnsVoid ? "void" : TypeOf(method.ReturnType))}),\n"
             + $"                        attributes: {Attributes(method.GetAttributes(), known.IsMethodAttribute)},\n"
-            + $"                        documentation: {Documentation(method)},\n"
+            + $"                        summary: {Text(Hug.Introspection.DocumentationText.Summary(Comment(method)))},\n"
+            + $"                        returns: {Text(Hug.Introspection.DocumentationText.Returns(Comment(method)))},\n"
             + $"                        call: {Call(typeName, method)},\n"
             + "                        parameters: new global::Hug.Generation.GeneratedParameter[]\n                        {\n"
             + parameters
@@ -141,6 +143,8 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
         if (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated) text.Append(", isNullable: true");
         if (parameter.GetAttributes().Any(a => KnownTypes.IsFromServices(a.AttributeClass))) text.Append(", fromServices: true");
         if (Shapes.Write(parameter.Type, TypeOf, isResult: false) is { } shape) text.Append(", shape: ").Append(shape);
+        if (Hug.Introspection.DocumentationText.Parameter(Comment(parameter.ContainingSymbol), parameter.Name) is { } documentation)
+            text.Append(", documentation: ").Append(Literal(documentation));
         text.Append(')');
         return text.ToString();
     }
@@ -264,11 +268,30 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
         _ => $"(global::{value.GetType().FullName})({SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false)})",
     };
 
-    private static string Documentation(ISymbol symbol)
+    private readonly Dictionary<ISymbol, XElement?> comments = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The symbol's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed comments; parsed once.</summary>
+    private XElement? Comment(ISymbol symbol)
+    {
+        if (!comments.TryGetValue(symbol, out var comment)) comments[symbol] = comment = Parse(symbol);
+        return comment;
+    }
+
+    private static XElement? Parse(ISymbol symbol)
     {
         var xml = symbol.GetDocumentationCommentXml(expandIncludes: true);
-        return string.IsNullOrWhiteSpace(xml) ? "null" : "@\"" + xml!.Replace("\"", "\"\"") + "\"";
+        if (string.IsNullOrWhiteSpace(xml)) return null;
+        try
+        {
+            return XElement.Parse(xml);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null; // the compiler warns about a malformed comment (CS1570); the method stays undocumented
+        }
     }
+
+    private static string Text(string? text) => text is null ? "null" : Literal(text);
 
     private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 

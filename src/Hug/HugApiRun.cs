@@ -87,10 +87,10 @@ internal sealed class HugCliHost() : CliHost(ServeCommand.Name, ServeCommand.Des
     /// <summary>An API with HTTP endpoints, or with nothing else to run.</summary>
     public override bool HasBuiltIn(HugApi api, int commands) => api.HasHttpEndpoints || commands == 0;
 
-    public override System.CommandLine.Command CreateBuiltIn(HugApi api) => ServeCommand.Create(api);
+    public override System.CommandLine.Command CreateBuiltIn(HugApi api) => HugServe.Create(api);
 
     /// <summary>The <c>[Documentation]</c> directive on the command line: the HTTP adapter's documentation, built only if a command asks.</summary>
-    public override void PrepareCall(HugApi api) => Documentation.ApiDocumentation.Provide(api);
+    public override void PrepareCall(HugApi api) => HugServe.ProvideDocumentation(api);
 
     public override bool Prints(Type type) => CliHttpResult.IsResultType(type);
 

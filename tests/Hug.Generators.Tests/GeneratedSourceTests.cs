@@ -46,7 +46,60 @@ public sealed class GeneratedSourceTests
             + "{ var p0 = b0.Bind(a); var p1 = b1.Bind(a); return a.Failed ? default : new global::System.Threading.Tasks.ValueTask<int>(global::Calc.Add(p0, p1)); });", source);
         Assert.Contains("new global::Hug.GetAttribute((string)null)", source);
         Assert.Contains("new global::Hug.Generation.GeneratedParameter(\"factor\", typeof(double), global::System.Array.Empty<global::System.Attribute>(), hasDefault: true, defaultValue: (global::System.Double)(2))", source);
-        Assert.Contains("<summary>Adds two numbers</summary>", source);
+        Assert.Contains("summary: \"Adds two numbers\"", source);
+    }
+
+    [Fact]
+    public void DocumentationCommentsBecomeTextsAtBuildTime()
+    {
+        var source = GeneratorRun.Of("""
+            using Hug;
+            /// <summary>Greets   people.</summary>
+            public static class Greeter
+            {
+                /// <summary>Says hello to <paramref name="name"/>, see <see cref="System.String"/>.</summary>
+                /// <param name="name">Who,
+                /// on two lines.</param>
+                /// <returns>The <c>greeting</c>.</returns>
+                [Cli]
+                public static string Hello(string name, int times = 1) => name;
+            }
+            """).Source!;
+        Assert.Contains("summary: \"Greets people.\"", source);
+        Assert.Contains("summary: \"Says hello to name, see String.\"", source);
+        Assert.Contains("returns: \"The greeting.\"", source);
+        Assert.Contains("documentation: \"Who, on two lines.\"", source);
+        Assert.DoesNotContain("<summary>", source); // nothing is left for start-up to parse
+    }
+
+    [Theory]
+    [InlineData("[Get] public static int Add(int a) => a;", true)]
+    [InlineData("[Cli] public static int Add(int a) => a;", false)]
+    [InlineData("[Cli, SocketCall] public static int Add(int a) => a;", true)]
+    [InlineData("[Cli] public static string Docs([Documentation] System.Text.Json.Nodes.JsonObject d) => \"\";", true)]
+    [InlineData("[Cli] public static int Add(int a) => a; public static void Set(HugApi api) => api.WebSocket<Echo>(\"/echo\");", true)]
+    [InlineData("[Cli] public static int Add(int a) => a; public static void Set(HugApi api) => api.Options.AllMethodsOverWebSocket = true;", true)]
+    [InlineData("[Cli] public static int Add(int a) => a; public static void Set(HugApi api) => api.Http.Urls(\"/x\");", true)]
+    public void OnlyAProgramThatServesCompilesServeIn(string members, bool serves)
+    {
+        var run = GeneratorRun.Of([$$"""
+            using Hug;
+            public sealed class Echo : WebSocketEndpoint { }
+            public static class Api { {{members}} }
+            """], withHug: true, withTie: true);
+        Assert.Empty(run.CompileDiagnostics);
+        var inclusion = run.Generated("HugServe.g.cs");
+        if (!serves) Assert.Null(inclusion);
+        else Assert.Contains("global::Hug.HugServe.Include();", inclusion);
+    }
+
+    [Fact]
+    public void ALibraryWithoutTheHugAssemblyNeedsNoServe()
+    {
+        var run = GeneratorRun.Of(["using Hug; public static class Api { [Get] public static int Add(int a) => a; }"], withHug: true);
+        Assert.Empty(run.CompileDiagnostics);
+        Assert.NotNull(run.Source);
+        Assert.Null(run.Generated("HugServe.g.cs"));
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class GeneratorRun
         MetadataReference.CreateFromFile(typeof(HugApi).Assembly.Location),
     ];
 
+    private static readonly MetadataReference Tie = MetadataReference.CreateFromFile(typeof(HugServe).Assembly.Location);
+
     private static int snippets;
 
     private GeneratorRun(GeneratorDriver driver, Compilation input, Compilation output, ImmutableArray<Diagnostic> compileDiagnostics)
@@ -40,16 +42,24 @@ public sealed class GeneratorRun
     public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
 
     /// <summary>The generated registration, or null when nothing was generated.</summary>
-    public string? Source => Result.GeneratedSources.SingleOrDefault().SourceText?.ToString();
+    public string? Source => Generated("HugGeneratedEndpoints.g.cs");
+
+    /// <summary>The generated file named <paramref name="hintName"/>, or null.</summary>
+    public string? Generated(string hintName) =>
+        Result.GeneratedSources.SingleOrDefault(s => s.HintName == hintName).SourceText?.ToString();
 
     /// <summary>Runs the generator on files <c>File0.cs</c>, <c>File1.cs</c>, … holding <paramref name="sources"/>.</summary>
     public static GeneratorRun Of(params string[] sources) => Of(sources, withHug: true);
 
-    public static GeneratorRun Of(string[] sources, bool withHug)
+    /// <summary>
+    /// Runs the generator on <paramref name="sources"/>: <paramref name="withHug"/> references Hug.Core (the generator's
+    /// registrations), <paramref name="withTie"/> also the Hug assembly a program references (<c>HugApi.Run</c>, <c>serve</c>).
+    /// </summary>
+    public static GeneratorRun Of(string[] sources, bool withHug, bool withTie = false)
     {
         var compilation = CSharpCompilation.Create("Snippet" + Interlocked.Increment(ref snippets),
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, Parse, path: $"File{i}.cs")),
-            withHug ? References : [.. References.Where(r => !r.Display!.EndsWith("Hug.dll", StringComparison.Ordinal))],
+            withHug ? (withTie ? [.. References, Tie] : References) : [.. References.Where(r => !r.Display!.EndsWith("Hug.Core.dll", StringComparison.Ordinal))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new EndpointGenerator().AsSourceGenerator()], parseOptions: Parse,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

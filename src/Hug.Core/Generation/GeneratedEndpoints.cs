@@ -115,21 +115,21 @@ public static class GeneratedEndpoints
 
 /// <summary>One type as the generator saw it: its Hug attributes and its exposed methods.</summary>
 /// <param name="attributes">The type's attributes that Hug reads (<c>[Cli]</c>, <c>[Requires]</c>, <c>[WebSocket]</c>, <c>[Description]</c>).</param>
-/// <param name="documentation">The type's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed it.</param>
+/// <param name="summary">The type's documentation summary (its text, read at build time), when the compiler parsed comments.</param>
 /// <param name="methods">The methods carrying an HTTP, <c>[Cli]</c> or <c>[SocketCall]</c> attribute, in declaration order.</param>
 /// <param name="factory">
 /// Makes the type's instance factory (through DI, per call or per connection), for a type with instance endpoints or a
 /// <c>[WebSocket]</c> endpoint: written with the type as a type argument, so trimming and Native AOT keep its constructors.
 /// </param>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GeneratedType(Attribute[] attributes, string? documentation, GeneratedMethod[] methods,
+public sealed class GeneratedType(Attribute[] attributes, string? summary, GeneratedMethod[] methods,
     Func<Microsoft.Extensions.DependencyInjection.ObjectFactory>? factory = null)
 {
     /// <summary>The type's attributes that Hug reads.</summary>
     public Attribute[] Attributes { get; } = attributes;
 
-    /// <summary>The type's documentation comment, when the compiler parsed it.</summary>
-    public string? Documentation { get; } = documentation;
+    /// <summary>The type's documentation summary, when the compiler parsed comments.</summary>
+    public string? Summary { get; } = summary;
 
     /// <summary>The exposed methods, in declaration order.</summary>
     public GeneratedMethod[] Methods { get; } = methods;
@@ -144,7 +144,8 @@ public sealed class GeneratedType(Attribute[] attributes, string? documentation,
 /// <param name="isStatic">Whether the method is static.</param>
 /// <param name="returnType">The declared return type.</param>
 /// <param name="attributes">The method's attributes that Hug reads.</param>
-/// <param name="documentation">The method's documentation comment (its <c>&lt;member&gt;</c> element), when the compiler parsed it.</param>
+/// <param name="summary">The method's documentation summary (its text, read at build time), when the compiler parsed comments.</param>
+/// <param name="returns">The text of its <c>&lt;returns&gt;</c> comment.</param>
 /// <param name="call">
 /// Makes the typed call site over the parameters' binders (each an <see cref="IArgumentBinder{T}"/>) and, for an
 /// instance method, what gives the call's target: a <c>Func&lt;CallArguments, ValueTask&lt;TResult&gt;&gt;</c> (TResult
@@ -154,7 +155,7 @@ public sealed class GeneratedType(Attribute[] attributes, string? documentation,
 /// <param name="result">The shape of the result type (<see cref="Shapes"/>), when it is not one of the common types; null: the core's.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool isStatic, Type returnType, Attribute[] attributes,
-    string? documentation, Func<object[], Func<CallArguments, object>?, Delegate>? call, GeneratedParameter[] parameters,
+    string? summary, string? returns, Func<object[], Func<CallArguments, object>?, Delegate>? call, GeneratedParameter[] parameters,
     Invocation.TypeShape? result = null)
 {
     /// <summary>The method's name.</summary>
@@ -175,8 +176,11 @@ public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool i
     /// <summary>The parameters, in order.</summary>
     public GeneratedParameter[] Parameters { get; } = parameters;
 
-    /// <summary>The method's documentation comment, when the compiler parsed it.</summary>
-    public string? Documentation { get; } = documentation;
+    /// <summary>The method's documentation summary, when the compiler parsed comments.</summary>
+    public string? Summary { get; } = summary;
+
+    /// <summary>The text of the method's <c>&lt;returns&gt;</c> comment.</summary>
+    public string? Returns { get; } = returns;
 
     /// <summary>Makes the typed call site over the binders (and the target of an instance method); null: reflection calls it.</summary>
     public Func<object[], Func<CallArguments, object>?, Delegate>? Call { get; } = call;
@@ -197,10 +201,11 @@ public sealed class GeneratedMethod(string name, Func<MethodInfo> method, bool i
 /// <param name="isNullable">Whether a reference type is annotated nullable (<c>string?</c>).</param>
 /// <param name="fromServices">Whether an attribute implementing ASP.NET Core's <c>IFromServiceMetadata</c> marks it.</param>
 /// <param name="shape">The type's shape (<see cref="Shapes"/>) when it is not one of the common scalars; null: the core's, or reflection.</param>
+/// <param name="documentation">The text of the method's <c>&lt;param&gt;</c> comment for it (generated); null: none, or read from the XML file.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GeneratedParameter(string name, Type type, Attribute[] attributes,
     bool hasDefault = false, object? defaultValue = null, bool isNullable = false, bool fromServices = false,
-    Invocation.TypeShape? shape = null)
+    Invocation.TypeShape? shape = null, string? documentation = null)
 {
     /// <summary>The parameter's name.</summary>
     public string Name { get; } = name;
@@ -225,4 +230,7 @@ public sealed class GeneratedParameter(string name, Type type, Attribute[] attri
 
     /// <summary>The type's shape, when the generator wrote one.</summary>
     public Invocation.TypeShape? Shape { get; } = shape;
+
+    /// <summary>The text of the method's <c>&lt;param&gt;</c> comment for it, when the generator read one.</summary>
+    public string? Documentation { get; } = documentation;
 }

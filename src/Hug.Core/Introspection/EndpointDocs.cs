@@ -1,12 +1,12 @@
 using System.ComponentModel;
-using System.Xml.Linq;
+using System.Runtime.CompilerServices;
 
 namespace Hug.Introspection;
 
 /// <summary>
 /// A method's documentation (XML doc comments, else <c>[Description]</c>), read on first use: a
-/// command-line call that prints no help never parses any XML. The comments come from the source
-/// generator when it ran, else from the assembly's XML documentation file.
+/// command-line call that prints no help reads none. The texts come from the source generator, which read the
+/// comments at build time, else (reflection mode) from the assembly's XML documentation file.
 /// </summary>
 internal sealed class EndpointDocs(MethodFacts method)
 {
@@ -19,24 +19,34 @@ internal sealed class EndpointDocs(MethodFacts method)
 
     private Texts Read() => texts ??= new Texts(method);
 
+    /// <summary>The summary of <paramref name="type"/> (a WebSocket endpoint's class): generated, else (reflection mode) from the XML file.</summary>
+    public static string? Of(Type type) =>
+        Generation.GeneratedEndpoints.Describe(type) is { } generated ? generated.Summary
+        : RuntimeFeature.IsDynamicCodeSupported ? DocumentationText.Summary(XmlDocumentation.For(type.Assembly).Member(type))
+        : null;
+
     private sealed class Texts
     {
         public Texts(MethodFacts method)
         {
-            XElement? member, type;
-            if (method.MethodDocumentation is not null || method.TypeDocumentation is not null)
-                (member, type) = (XmlDocumentation.Parse(method.MethodDocumentation), XmlDocumentation.Parse(method.TypeDocumentation));
-            else
+            if (method.Generated is { } generated)
+            {
+                Summary = generated.Summary ?? Description(method.Attributes);
+                Returns = generated.Returns;
+                TypeSummary = method.GeneratedDeclaring?.Summary ?? Description(method.TypeAttributes);
+                foreach (var parameter in method.Parameters)
+                    Parameters[parameter.Name] = parameter.Documentation ?? Description(parameter.Attributes);
+            }
+            else if (RuntimeFeature.IsDynamicCodeSupported) // reflection mode, which Native AOT refuses: leaves System.Xml out of its images
             {
                 var file = XmlDocumentation.For(method.Method.Module.Assembly);
-                (member, type) = (file.Member(method.Method), method.DeclaringType is null ? null : file.Member(method.DeclaringType));
+                var member = file.Member(method.Method);
+                Summary = DocumentationText.Summary(member) ?? Description(method.Attributes);
+                Returns = DocumentationText.Returns(member);
+                TypeSummary = method.DeclaringType is null ? null : DocumentationText.Summary(file.Member(method.DeclaringType)) ?? Description(method.TypeAttributes);
+                foreach (var parameter in method.Parameters)
+                    Parameters[parameter.Name] = DocumentationText.Parameter(member, parameter.Name) ?? Description(parameter.Attributes);
             }
-            Summary = XmlDocumentation.Summary(member) ?? Description(method.Attributes);
-            Returns = XmlDocumentation.Returns(member);
-            TypeSummary = method.DeclaringType is null ? null : XmlDocumentation.Summary(type) ?? Description(method.TypeAttributes);
-            foreach (var parameter in method.Parameters)
-                if (parameter.Name is { } name)
-                    Parameters[name] = XmlDocumentation.Parameter(member, name) ?? Description(parameter.Attributes);
         }
 
         private static string? Description(IReadOnlyList<Attribute> attributes) => attributes.First<DescriptionAttribute>()?.Description;

@@ -44,11 +44,8 @@ internal sealed class MethodFacts
     /// <summary>The result type's shape when the generator wrote one; null: <see cref="Invocation.TypeShape.Of"/>.</summary>
     public Invocation.TypeShape? ResultShape { get; init; }
 
-    /// <summary>The generated documentation comments of the method and its type; null: read the XML file.</summary>
-    public string? MethodDocumentation { get; init; }
-
-    /// <summary>The generated documentation comment of the method's type (see <see cref="MethodDocumentation"/>).</summary>
-    public string? TypeDocumentation { get; init; }
+    /// <summary>The generated description of the method's type (its summary); null when read through reflection.</summary>
+    public GeneratedType? GeneratedDeclaring { get; private init; }
 
     /// <summary>Makes the instance factory of the declaring type (the generator's); null: reflection makes it.</summary>
     public Func<Microsoft.Extensions.DependencyInjection.ObjectFactory>? Factory { get; init; }
@@ -105,8 +102,7 @@ internal sealed class MethodFacts
         TypeAttributes = declaring.Attributes,
         Parameters = generated.Parameters,
         ResultShape = generated.Result,
-        MethodDocumentation = generated.Documentation,
-        TypeDocumentation = declaring.Documentation,
+        GeneratedDeclaring = declaring,
         Call = generated.Call,
         Factory = declaring.Factory,
     };

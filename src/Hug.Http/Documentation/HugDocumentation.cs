@@ -35,7 +35,7 @@ internal static class HugDocumentation
         };
         if (api.WebSocketEndpoints.Length > 0)
             result["websockets"] = new JsonObject([.. api.WebSocketEndpoints.Select(w => new KeyValuePair<string, JsonNode?>(w.Route.Path,
-                new JsonObject { ["usage"] = Introspection.XmlDocumentation.For(w.Endpoint.Assembly).Summary(w.Endpoint) ?? w.Endpoint.Name }))]);
+                new JsonObject { ["usage"] = Introspection.EndpointDocs.Of(w.Endpoint) ?? w.Endpoint.Name }))]);
         return result;
     }
 

@@ -48,11 +48,12 @@ public sealed class IntrospectionTests
     public void XmlDocumentationIsRead()
     {
         var docs = XmlDocumentation.For(typeof(Documented).Assembly);
-        Assert.Equal("Adds with a Documented reference and a count.", docs.Summary(Method(nameof(Documented.Plain))));
-        Assert.Equal("How many.", docs.Parameter(Method(nameof(Documented.Plain)), "count"));
-        Assert.Equal("The total.", docs.Returns(Method(nameof(Documented.Plain))));
-        Assert.Equal("Generic collections.", docs.Summary(Method(nameof(Documented.Generic))));
-        Assert.Equal("Types documented too.", docs.Summary(typeof(Documented)));
+        var plain = docs.Member(Method(nameof(Documented.Plain)));
+        Assert.Equal("Adds with a Documented reference and a count.", DocumentationText.Summary(plain));
+        Assert.Equal("How many.", DocumentationText.Parameter(plain, "count"));
+        Assert.Equal("The total.", DocumentationText.Returns(plain));
+        Assert.Equal("Generic collections.", DocumentationText.Summary(docs.Member(Method(nameof(Documented.Generic)))));
+        Assert.Equal("Types documented too.", DocumentationText.Summary(docs.Member(typeof(Documented))));
     }
 
     [Fact]

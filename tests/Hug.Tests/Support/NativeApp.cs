@@ -22,7 +22,10 @@ public static class NativeApp
         : RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? OnPath("link.exe") ?? OnPath("cl.exe")
         : OnPath("clang") ?? OnPath("gcc") ?? OnPath("cc");
 
-    /// <summary>The native executable of examples/<paramref name="example"/>, and the trimming and AOT warnings its publish gave.</summary>
+    /// <summary>
+    /// The native executable of examples/<paramref name="example"/> (or of the project folder <paramref name="example"/>
+    /// names when it has a '/', from the repository's root), and the trimming and AOT warnings its publish gave.
+    /// </summary>
     public static Task<Published> PublishAsync(string example) =>
         Builds.GetOrAdd(example, name => new Lazy<Task<Published>>(() => Publish(name))).Value;
 
@@ -52,12 +55,14 @@ public static class NativeApp
     {
         var rid = RuntimeInformation.RuntimeIdentifier;
         var root = ExampleProcess.RepositoryRoot;
-        var output = Path.Combine(AppContext.BaseDirectory, "native", example);
+        var folder = Path.Combine(root, example.Contains('/') ? example : "examples/" + example);
+        var name = Path.GetFileName(folder);
+        var output = Path.Combine(AppContext.BaseDirectory, "native", name);
         // The ReadyToRun benchmarks publish through the same intermediate folder; a stale image there breaks the binary.
-        var intermediate = Path.Combine(root, "examples", example, "obj", "Release", "net10.0", rid);
+        var intermediate = Path.Combine(folder, "obj", "Release", "net10.0", rid);
         if (Directory.Exists(intermediate)) Directory.Delete(intermediate, recursive: true);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "publish", Path.Combine(root, "examples", example, example + ".csproj"), "-c", "Release", "-r", rid,
+        foreach (var arg in new[] { "publish", Path.Combine(folder, name + ".csproj"), "-c", "Release", "-r", rid,
                      "-p:PublishAot=true", "-o", output, "-nologo" }) // warnings are errors, as in every build here
             info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
@@ -70,7 +75,7 @@ public static class NativeApp
             throw new InvalidOperationException($"dotnet publish -p:PublishAot=true of {example} failed ({process.ExitCode}):\n{Tail(log)}");
         var warnings = log.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal))
             .Select(l => l.Trim()).Distinct().ToList();
-        var executable = Path.Combine(output, example + (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? ".exe" : ""));
+        var executable = Path.Combine(output, name + (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? ".exe" : ""));
         return File.Exists(executable) ? new Published(executable, warnings) : throw new FileNotFoundException("no native binary", executable);
     }
 

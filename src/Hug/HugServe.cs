@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+
+namespace Hug;
+
+/// <summary>
+/// Whether Hug's web side is part of the program: <c>serve</c> (ASP.NET Core's web host) and the HTTP
+/// documentation a command's <c>[Documentation]</c> parameter reads. Hug's source generator calls
+/// <see cref="Include"/> from a program that has HTTP routes, WebSocket calls, WebSocket endpoints or such a
+/// parameter, so a command-only program published with Native AOT carries no Kestrel (trimming removes what
+/// nothing reaches: 10.4 MB instead of 17.5, half the start-up instructions; benchmarks/RESULTS.md).
+/// </summary>
+public static class HugServe
+{
+    private static Func<HugApi, Command>? serve;
+    private static Action<HugApi>? documentation;
+
+    /// <summary>
+    /// Compiles the web side in. Generated code calls it; call it yourself (before <c>HugApi.Run</c>) only in a
+    /// Native AOT program whose served endpoints the generator cannot see.
+    /// </summary>
+    public static void Include()
+    {
+        serve = ServeCommand.Create;
+        documentation = Documentation.ApiDocumentation.Provide;
+    }
+
+    // Without Include, the web side is still there when code can be generated at run time (JIT: reflection mode
+    // may have added routes the generator never saw). `RuntimeFeature.IsDynamicCodeSupported` is a constant false
+    // under Native AOT, so those branches, and all they reach, are left out of the image.
+
+    /// <summary><c>serve</c> for <paramref name="api"/>; under Native AOT without the web side, a command saying why it cannot serve.</summary>
+    internal static Command Create(HugApi api) =>
+        serve is not null ? serve(api)
+        : RuntimeFeature.IsDynamicCodeSupported ? ServeCommand.Create(api)
+        : NotIncluded();
+
+    /// <summary>Gives <paramref name="api"/>'s <c>[Documentation]</c> directive its source, where the web side is in.</summary>
+    internal static void ProvideDocumentation(HugApi api)
+    {
+        if (documentation is not null) documentation(api);
+        else if (RuntimeFeature.IsDynamicCodeSupported) Documentation.ApiDocumentation.Provide(api);
+    }
+
+    private static Command NotIncluded()
+    {
+        var command = new Command(ServeCommand.Name, ServeCommand.Description);
+        command.SetAction(result =>
+        {
+            result.InvocationConfiguration.Error.WriteLine(
+                "serve: this program was published without the web host (no served endpoint was seen at build time); call HugServe.Include() before HugApi.Run.");
+            return CliExitCodes.Failure;
+        });
+        return command;
+    }
+}
