@@ -5,19 +5,21 @@
 # ASP.NET Core's web host is compiled in). Then wall time of `add 1 2` (hyperfine). Issue 17's targets: Hug
 # `add 1 2` <= 1.5x System.CommandLine's, `--help` <= 2x its help.
 #   bash benchmarks/cli-aot.sh        (about 5 minutes: five native publishes)
+#   KEEP=/tmp/aot bash benchmarks/cli-aot.sh   keeps the binaries there; SKIP_PUBLISH=1 then measures them again
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { apt-get update -qq; apt-get install -y -qq valgrind >/dev/null; }
-out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
+if [ -n "${KEEP:-}" ]; then out=$KEEP; mkdir -p "$out"; else out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; fi  # KEEP=dir keeps the binaries
 apps="benchmarks/cli/BareCli:bare benchmarks/cli/CommandLineCli:scl benchmarks/cli/ConsoleAppCli:caf benchmarks/cli/HugCommands:hug-commands examples/Addition:hug-served"
 for app in $apps; do
+  [ -n "${SKIP_PUBLISH:-}" ] && break
   project=${app%%:*}; name=${app##*:}
   rm -rf "$project/obj/Release/net10.0/linux-x64"   # a stale ReadyToRun or native intermediate breaks the binary
   dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -o "$out/$name" -v q -nologo >/dev/null
   rm -f "$out/$name"/*.dbg   # valgrind cannot read the native debug symbols (it gives up); without them it counts fine
 done
 binary() { find "$out/$1" -maxdepth 1 -type f -executable | head -1; }
-count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ {print $4}'; }
+count() { { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } | awk '/Collected/ {print $4}'; } # some exit 1 on --help
 printf "%-14s %14s %14s %12s\n" app "add 1 2" "--help" "binary bytes"
 declare -A add help
 for app in $apps; do

@@ -49,7 +49,12 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.SyntaxTrees.Select(tree => tree.FilePath).ToEquatable())
             .WithTrackingName(OrderStep);
 
-        context.RegisterSourceOutput(types.Combine(fileOrder), static (output, input) => Emit(output, input.Left, input.Right));
+        // An executable's registration is the one HugApi.Run reads without asking for the entry assembly.
+        var isProgram = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication);
+
+        context.RegisterSourceOutput(types.Combine(fileOrder).Combine(isProgram),
+            static (output, input) => Emit(output, input.Left.Left, input.Left.Right, input.Right));
 
         // A program that serves anything needs `serve` (ASP.NET Core's web host) compiled in; one that only has
         // commands leaves it out, so a Native AOT binary of it carries no Kestrel. Served endpoints are seen by
@@ -113,12 +118,12 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         return EndpointAttributes.Any(known => known.EndsWith("." + name, StringComparison.Ordinal));
     }
 
-    private static void Emit(SourceProductionContext output, ImmutableArray<TypeModel> found, EquatableArray<string> fileOrder)
+    private static void Emit(SourceProductionContext output, ImmutableArray<TypeModel> found, EquatableArray<string> fileOrder, bool isProgram)
     {
         // A type with several endpoint attributes is found once per attribute: keep one.
         var types = found.GroupBy(t => t.MetadataName).Select(g => g.First())
             .OrderBy(t => IndexOf(fileOrder, t.FilePath)).ThenBy(t => t.Position).ThenBy(t => t.MetadataName, StringComparer.Ordinal).ToList();
-        if (types.Count > 0) output.AddSource("HugGeneratedEndpoints.g.cs", Emitter.Write(types));
+        if (types.Count > 0) output.AddSource("HugGeneratedEndpoints.g.cs", Emitter.Write(types, isProgram));
     }
 
     private static int IndexOf(EquatableArray<string> files, string path)

@@ -17,7 +17,11 @@ internal static class ServeInclusion
             internal static class HugServeInclusion
             {
                 [global::System.Runtime.CompilerServices.ModuleInitializer]
-                internal static void Include() => global::Hug.HugServe.Include();
+                internal static void Include()
+                {
+                    // With the JIT the web side is always there (nothing is trimmed): the call would only cost start-up.
+                    if (!global::System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) global::Hug.HugServe.Include();
+                }
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Hug.Cli;
 
 namespace Hug;
@@ -20,7 +19,7 @@ public static class HugApiRunExtensions
             HugApi api;
             try
             {
-                api = HugApi.FromAssembly(Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly; use new HugApi().AddAssembly(...)."));
+                api = HugApi.FromProgram();
                 configure?.Invoke(api);
             }
             catch (HugConfigurationException exception)

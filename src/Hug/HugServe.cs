@@ -21,8 +21,9 @@ public static class HugServe
     /// </summary>
     public static void Include()
     {
-        serve = ServeCommand.Create;
-        documentation = Documentation.ApiDocumentation.Provide;
+        // Lambdas, not method groups: a delegate to a method of Hug.Http would load that assembly at every start-up.
+        serve = static api => ServeCommand.Create(api);
+        documentation = static api => Documentation.ApiDocumentation.Provide(api);
     }
 
     // Without Include, the web side is still there when code can be generated at run time (JIT: reflection mode

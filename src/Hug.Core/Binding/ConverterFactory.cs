@@ -122,6 +122,7 @@ internal static class ConverterFactory
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2060", Justification = Invocation.ReflectionMode.Justification)]
     private static Delegate CollectionFactory(Type collection, Type element)
     {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) throw Invocation.ReflectionMode.Refused($"Type {collection.Name}");
         var method = typeof(ConverterFactory).GetMethod(collection.IsArray ? nameof(ToArray) : nameof(AsList), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(element);
         return method.CreateDelegate(Generic.Close(typeof(Func<,>), Generic.Close(typeof(List<>), element), collection));

@@ -19,40 +19,76 @@ public static class GeneratedEndpoints
     /// <summary>One per assembly, replaced whole under the lock (a handful of entries: an array, no dictionary to build at start-up).</summary>
     private static Registration[] registrations = [];
 
-    /// <summary>Called by the generated module initializer of <paramref name="assembly"/>.</summary>
-    /// <param name="assembly">The assembly the generator ran on.</param>
+    /// <summary>The registration of the program's own assembly (the entry point's), when the generator ran on it.</summary>
+    private static Registration? program;
+
+    /// <summary>Called by the generated module initializer of an assembly.</summary>
+    /// <param name="anchor">A type of the assembly the generator ran on (its generated class): the assembly is asked of it only when needed.</param>
     /// <param name="types">Every type declaring exposed methods or a WebSocket endpoint, in declaration order.</param>
     /// <param name="describe">What the generator knows of one of those types; null to read it through reflection.</param>
-    public static void Register(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
+    /// <param name="isProgram">Whether the assembly is an executable (its types are what <c>HugApi.Run</c> serves).</param>
+    /// <remarks>
+    /// Nothing here asks a type for its <see cref="System.Reflection.Assembly"/> on a generated program's way to a command:
+    /// under Native AOT the first <c>Assembly</c> object costs 0.4 M instructions (the runtime's assembly binder starts),
+    /// about 6 % of a command-only program's start-up (benchmarks/RESULTS.md).
+    /// </remarks>
+    public static void Register(Type anchor, Func<Type[]> types, Func<Type, GeneratedType?> describe, bool isProgram = false)
     {
+        var registration = new Registration(anchor, types, describe);
         lock (Gate)
         {
-            registrations = ReadOnly.Append(Without(assembly), new Registration(assembly, types, describe));
+            registrations = ReadOnly.Append(Without(anchor, null), registration);
+            if (isProgram) program = registration;
         }
     }
 
-    /// <summary>The registrations but <paramref name="assembly"/>'s, as a new array (arrays, not a List: see <see cref="ReadOnly.Append"/>).</summary>
-    private static Registration[] Without(Assembly assembly)
+    /// <summary>
+    /// The registrations but the one of <paramref name="anchor"/> or <paramref name="assembly"/>, as a new array (arrays, not a
+    /// List: see <see cref="ReadOnly.Append"/>; no predicate delegate: its types would load at every start-up).
+    /// </summary>
+    private static Registration[] Without(Type? anchor, Assembly? assembly)
     {
         var count = 0;
         foreach (var registration in registrations)
-            if (!ReferenceEquals(registration.Assembly, assembly)) count++;
+            if (!Is(registration, anchor, assembly)) count++;
         var kept = new Registration[count];
         count = 0;
         foreach (var registration in registrations)
-            if (!ReferenceEquals(registration.Assembly, assembly)) kept[count++] = registration;
+            if (!Is(registration, anchor, assembly)) kept[count++] = registration;
         return kept;
     }
+
+    private static bool Is(Registration registration, Type? anchor, Assembly? assembly) =>
+        anchor is not null ? registration.Anchor == anchor : ReferenceEquals(registration.Assembly, assembly);
 
     /// <summary>The types of <paramref name="assembly"/> that declare endpoints, when the generator ran on it.</summary>
     internal static Type[]? TypesOf(Assembly assembly) => Find(assembly)?.Types();
 
+    /// <summary>
+    /// The types of the program's own assembly that declare endpoints, when the generator ran on it. A native image has one
+    /// executable, so no <c>Assembly</c> is asked there; with the JIT, an executable loaded as a library (a test referencing an
+    /// example, the hug tool) also registers as one, so it must be the entry assembly.
+    /// </summary>
+    internal static Type[]? ProgramTypes =>
+        Volatile.Read(ref program) is { } registration
+        && (!RuntimeFeature.IsDynamicCodeSupported || ReferenceEquals(registration.Assembly, Assembly.GetEntryAssembly()))
+            ? registration.Types()
+            : null;
+
     /// <summary>The generated description of <paramref name="type"/> (the same instance on every call), if any.</summary>
     internal static GeneratedType? Describe(Type type)
     {
-        var registration = Find(type.Assembly);
+        var registration = Listing(type) ?? Find(type.Assembly);
         if (registration is null) return null;
         lock (Gate) return registration.Describe(type);
+    }
+
+    /// <summary>The registration that lists <paramref name="type"/>, found without asking for its assembly.</summary>
+    private static Registration? Listing(Type type)
+    {
+        foreach (var registration in Volatile.Read(ref registrations))
+            if (Array.IndexOf(registration.Types(), type) >= 0) return registration;
+        return null;
     }
 
     private static Registration? Find(Assembly assembly)
@@ -80,15 +116,22 @@ public static class GeneratedEndpoints
     /// <param name="assembly">An assembly whose endpoints were read.</param>
     public static void Forget(Assembly assembly)
     {
-        lock (Gate) registrations = Without(assembly);
+        lock (Gate)
+        {
+            registrations = Without(null, assembly);
+            if (program is not null && ReferenceEquals(program.Assembly, assembly)) program = null;
+        }
     }
 
-    private sealed class Registration(Assembly assembly, Func<Type[]> types, Func<Type, GeneratedType?> describe)
+    private sealed class Registration(Type anchor, Func<Type[]> types, Func<Type, GeneratedType?> describe)
     {
         private Type[]? listed;
+        private Assembly? assembly;
         private Described[] described = []; // a handful, grown by one
 
-        public Assembly Assembly => assembly;
+        public Type Anchor => anchor;
+
+        public Assembly Assembly => assembly ??= anchor.Assembly;
 
         public Type[] Types() => listed ??= types();
 

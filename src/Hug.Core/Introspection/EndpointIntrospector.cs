@@ -118,6 +118,10 @@ internal static class EndpointIntrospector
         name = null;
         if (parameter.Attributes.Length > 0 && DeclaredDirective(parameter, method, out name) is var declared and not ContextValue.None) return declared;
         var type = parameter.Type;
+        // Measured both ways: with ReadyToRun, naming Hug's types loads them, so only a Hug type is compared with them;
+        // under Native AOT naming them is free, while the first Assembly object starts the runtime's binder (0.4 M).
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            return HugValue(type) is var value and not ContextValue.None ? value : ContextOf(type);
         return type.Assembly == typeof(HugApi).Assembly ? HugValue(type) : ContextOf(type);
     }
 

@@ -60,7 +60,8 @@ internal sealed class MethodFacts
     /// <summary>The facts of a method the generator did not describe (reflection mode: refused under Native AOT).</summary>
     public static MethodFacts Reflect(MethodInfo method)
     {
-        Invocation.ReflectionMode.Require($"Method {DisplayNameOf(method.DeclaringType, method.Name)}");
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            throw Invocation.ReflectionMode.Refused($"Method {DisplayNameOf(method.DeclaringType, method.Name)}");
         return Reflected(method);
     }
 

@@ -18,6 +18,7 @@ internal static class Generic
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2055", Justification = ReflectionMode.Justification)]
     public static Type Close(Type openType, params Type[] typeArguments)
     {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) throw ReflectionMode.Refused($"Type {typeArguments[0].Name}");
         Made++;
         return openType.MakeGenericType(typeArguments);
     }
@@ -28,6 +29,7 @@ internal static class Generic
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2067", Justification = ReflectionMode.Justification)]
     public static T Construct<T>(Type closedType, params object?[] arguments)
     {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) throw ReflectionMode.Refused($"Type {closedType.Name}");
         try
         {
             return (T)Activator.CreateInstance(closedType, arguments)!;

@@ -18,6 +18,7 @@ internal static class InvokerCompiler
     public static Delegate Compile(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
         if (GeneratedCall.For(endpoint, binders) is { } generated) return generated;
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) throw ReflectionMode.Refused($"Method {endpoint.DisplayName}");
         var resultType = TypeShape.ResultType(endpoint);
         var valueTask = typeof(ValueTask<>).MakeGenericType(resultType);
         var arguments = Expression.Parameter(typeof(Generation.CallArguments), "arguments");

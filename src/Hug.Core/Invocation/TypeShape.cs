@@ -26,8 +26,11 @@ public abstract class TypeShape
     internal static TypeShape Of(Type type) => Known(type) ?? Make(type);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static TypeShape Make(Type type) =>
-        Made.Shapes.GetValue(type, static t => Generic.Construct<TypeShape>(Generic.Close(typeof(TypeShape<>), t)));
+    private static TypeShape Make(Type type)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) throw ReflectionMode.Refused($"Type {type.Name}");
+        return Made.Shapes.GetValue(type, static t => Generic.Construct<TypeShape>(Generic.Close(typeof(TypeShape<>), t)));
+    }
 
     /// <summary>
     /// Each through <see cref="New{T}"/>: ReadyToRun resolves every type a method allocates when the

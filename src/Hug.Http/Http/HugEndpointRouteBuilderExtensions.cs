@@ -102,8 +102,7 @@ public static class HugServiceCollectionExtensions
     /// <summary>Registers the entry assembly's attributed endpoints, then lets <paramref name="configure"/> add more.</summary>
     public static IServiceCollection AddHug(this IServiceCollection services, Action<HugApi>? configure = null)
     {
-        var api = HugApi.FromAssembly(System.Reflection.Assembly.GetEntryAssembly()
-            ?? throw new InvalidOperationException("No entry assembly; use AddHug(api)."));
+        var api = HugApi.FromProgram();
         configure?.Invoke(api);
         return services.AddHug(api);
     }
