@@ -1,22 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Hug.Binding;
 
 /// <summary>
 /// Turns System.Text.Json's exceptions into messages a client can act on, with the member path,
-/// and without .NET type names ("The JSON value could not be converted to System.Int32").
+/// and without .NET type names ("The JSON value could not be converted to System.Int32"). The messages are read
+/// by hand, not with regular expressions: those alone put the regex engine into every native binary (measured:
+/// benchmarks/RESULTS.md); JsonErrorsTests holds the parsing to what the expressions matched.
 /// </summary>
-internal static partial class JsonErrors
+internal static class JsonErrors
 {
     public static ConversionError Describe(JsonException exception, Type root, JsonSerializerOptions options)
     {
         var path = exception.Path is { Length: > 1 } p && p.StartsWith('$') ? p[1..].TrimStart('.') : null;
         var message = exception.Message;
-        var missing = MissingProperties().Match(message);
-        if (missing.Success)
-            return new ConversionError("Missing required properties: " + missing.Groups[1].Value.TrimEnd('.'), path);
+        if (MissingProperties(message) is { } missing)
+            return new ConversionError("Missing required properties: " + missing.TrimEnd('.'), path);
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
             return new ConversionError(ExpectedAt(root, path, options), path);
         return new ConversionError("Malformed JSON: " + Trim(message), path);
@@ -65,21 +66,20 @@ internal static partial class JsonErrors
     {
         var pathIndex = message.IndexOf(" Path: ", StringComparison.Ordinal);
         var cut = pathIndex >= 0 ? message[..pathIndex] : message;
-        return TypeName().Replace(cut, "");
+        return WithoutTypeNames(cut);
     }
 
     private static string ExpectedAt(Type root, string? path, JsonSerializerOptions options)
     {
         var type = root;
-        foreach (Match segment in Segments().Matches("." + path))
+        foreach (var (name, isIndex) in Segments("." + path))
         {
             var info = options.GetTypeInfo(type);
-            if (segment.Groups["index"].Success)
+            if (isIndex)
             {
                 type = info.ElementType ?? type;
                 continue;
             }
-            var name = segment.Groups["name"].Success ? segment.Groups["name"].Value : segment.Groups["quoted"].Value;
             var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
             if (property is null) break;
             type = property.PropertyType;
@@ -91,12 +91,88 @@ internal static partial class JsonErrors
         return kind == JsonTypeInfoKind.Enumerable ? "Expected a JSON array" : kind == JsonTypeInfoKind.None ? "Invalid value provided" : "Expected a JSON object";
     }
 
-    [GeneratedRegex(@"missing required properties,? including:? (.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex MissingProperties();
+    /// <summary>The list after "missing required properties, including: " (any case; comma and colon optional), else null.</summary>
+    internal static string? MissingProperties(string message)
+    {
+        const string Marker = "missing required properties", Including = " including";
+        for (var at = message.IndexOf(Marker, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = message.IndexOf(Marker, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = message.AsSpan(at + Marker.Length);
+            if (rest.StartsWith(",")) rest = rest[1..];
+            if (!rest.StartsWith(Including, StringComparison.OrdinalIgnoreCase)) continue;
+            rest = rest[Including.Length..];
+            if (rest.StartsWith(":")) rest = rest[1..];
+            // The list runs to the end of the message (or of its last line's final newline), on one line.
+            var list = rest.EndsWith("\n") ? rest[..^1] : rest;
+            if (list.Length >= 2 && list[0] == ' ' && !list.Contains('\n')) return list[1..].ToString();
+        }
+        return null;
+    }
 
-    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<quoted>[^']*)'\]")]
-    private static partial Regex Segments();
+    /// <summary>The segments of a JSON path (<c>.name</c>, <c>[0]</c>, <c>['quoted name']</c>), each a name or an index; stops at anything else.</summary>
+    internal static IEnumerable<(string Name, bool IsIndex)> Segments(string path)
+    {
+        for (var i = 0; i < path.Length;)
+        {
+            if (path[i] == '.' && i + 1 < path.Length && path[i + 1] is not '.' and not '[')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                if (end < 0) end = path.Length;
+                yield return (path[(i + 1)..end], false);
+                i = end;
+            }
+            else if (path.AsSpan(i).StartsWith("['") && path.IndexOf("']", i + 2, StringComparison.Ordinal) is var close and >= 0
+                     && path.IndexOf('\'', i + 2) == close)
+            {
+                yield return (path[(i + 2)..close], false);
+                i = close + 2;
+            }
+            else if (path[i] == '[' && DigitsThenBracket(path, i + 1) is var bracket and > 0)
+            {
+                yield return (path[(i + 1)..bracket], true);
+                i = bracket + 1;
+            }
+            else i++; // not a segment here: look further, as a regular expression's matches would
+        }
+    }
 
-    [GeneratedRegex(@" ?(for|to) (type )?'?System\.[\w.`\[\], ]+'?")]
-    private static partial Regex TypeName();
+    private static int DigitsThenBracket(string path, int start)
+    {
+        var i = start;
+        while (i < path.Length && char.IsAsciiDigit(path[i])) i++;
+        return i > start && i < path.Length && path[i] == ']' ? i : -1;
+    }
+
+    /// <summary>The text without " to System.Int32" / " for type 'System.Collections.Generic.List`1[…]'" mentions of .NET types.</summary>
+    internal static string WithoutTypeNames(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            var end = TypeNameEnd(text, i);
+            if (end > i) i = end;
+            else result.Append(text[i++]);
+        }
+        return result.ToString();
+    }
+
+    /// <summary>Where a type mention starting at <paramref name="start"/> ends (<c> ?(for|to) (type )?'?System\.[\w.`\[\], ]+'?</c>), else -1.</summary>
+    private static int TypeNameEnd(string text, int start)
+    {
+        var span = text.AsSpan(start);
+        var i = span.StartsWith(" ") ? 1 : 0;
+        if (span[i..].StartsWith("for ")) i += 4;
+        else if (span[i..].StartsWith("to ")) i += 3;
+        else return -1;
+        if (span[i..].StartsWith("type ")) i += 5;
+        if (span[i..].StartsWith("'")) i++;
+        if (!span[i..].StartsWith("System.")) return -1;
+        i += "System.".Length;
+        var name = i;
+        while (i < span.Length && (char.IsLetterOrDigit(span[i]) || span[i] is '_' or '.' or '`' or '[' or ']' or ',' or ' ')) i++;
+        if (i == name) return -1;
+        if (i < span.Length && span[i] == '\'') i++;
+        return start + i;
+    }
 }

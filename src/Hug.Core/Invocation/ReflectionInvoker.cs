@@ -20,6 +20,7 @@ internal static class ReflectionInvoker
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static Func<Generation.CallArguments, ValueTask<TResult>> Reflective<TResult>(EndpointDescriptor endpoint, ParameterBinder[] binders)
     {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) throw ReflectionMode.Refused($"Method {endpoint.DisplayName}");
         var method = endpoint.Method;
         var factory = endpoint.NeedsInstance ? ReflectionMode.Factory(endpoint.Facts.DeclaringType!) : null;
         return call =>
