@@ -16,26 +16,27 @@ public sealed class Numbers
     public int number_2 { get; set; }
 }
 
-public sealed class AddEndpoint : Endpoint<Numbers, int>
+/// <summary>Both routes answer the sum; each endpoint class says only its verb and route, as FastEndpoints users write them.</summary>
+public abstract class SumEndpoint : Endpoint<Numbers, int>
+{
+    public override Task HandleAsync(Numbers numbers, CancellationToken cancellation) =>
+        Send.OkAsync(numbers.number_1 + numbers.number_2, cancellation);
+}
+
+public sealed class GetAdd : SumEndpoint
 {
     public override void Configure()
     {
         Get("/add");
         AllowAnonymous();
     }
-
-    public override Task HandleAsync(Numbers numbers, CancellationToken cancellation) =>
-        Send.OkAsync(numbers.number_1 + numbers.number_2, cancellation);
 }
 
-public sealed class SumEndpoint : Endpoint<Numbers, int>
+public sealed class PostSum : SumEndpoint
 {
     public override void Configure()
     {
         Post("/sum");
         AllowAnonymous();
     }
-
-    public override Task HandleAsync(Numbers numbers, CancellationToken cancellation) =>
-        Send.OkAsync(numbers.number_1 + numbers.number_2, cancellation);
 }
