@@ -13,9 +13,11 @@ namespace Hug.Benchmarks;
 /// One request through Hug's binder + invoker + writer, against the Minimal API's generated request
 /// delegate for the same endpoint, in-process on a <see cref="DefaultHttpContext"/>. The
 /// <c>Context</c> rows measure building the request alone: subtract them to get each framework's own cost.
+/// The <c>Bare</c> rows are the floor: a hand-written delegate doing the same work (read two numbers, write the sum),
+/// as benchmarks/servers/BareKestrel does over a socket.
 /// </summary>
 [MemoryDiagnoser]
-public class EndpointBenchmarks
+public partial class EndpointBenchmarks
 {
     private static readonly byte[] SumBody = Encoding.UTF8.GetBytes("""{"number_1":1,"number_2":2}""");
     private IServiceProvider services = null!;
@@ -23,6 +25,8 @@ public class EndpointBenchmarks
     private HttpEndpoint hugSum = null!;
     private RequestDelegate minimalAdd = null!;
     private RequestDelegate minimalSum = null!;
+    private readonly RequestDelegate bareAdd = BareAdd;
+    private readonly RequestDelegate bareSum = BareSum;
 
     [GlobalSetup]
     public void Setup()
@@ -38,6 +42,8 @@ public class EndpointBenchmarks
         Check("Minimal GET", minimalAdd, Get("?number_1=1&number_2=2"), 200, "3");
         Check("Hug POST", c => hugSum.HandleAsync(c), Post(), 200, "3");
         Check("Minimal POST", minimalSum, Post(), 200, "3");
+        Check("Bare GET", bareAdd, Get("?number_1=1&number_2=2"), 200, "3");
+        Check("Bare POST", bareSum, Post(), 200, "3");
         Check("Hug 400", c => hugAdd.HandleAsync(c), Get("?number_1=x&number_2=2"), 400, null);
         Check("Minimal 400", minimalAdd, Get("?number_1=x&number_2=2"), 400, null);
     }
@@ -83,6 +89,38 @@ public class EndpointBenchmarks
         return context;
     }
 
+    private static Task BareAdd(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (!int.TryParse(query["number_1"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var a)
+            || !int.TryParse(query["number_2"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var b))
+        {
+            context.Response.StatusCode = 400;
+            return Task.CompletedTask;
+        }
+        return WriteSum(context, a + b);
+    }
+
+    private static async Task BareSum(HttpContext context)
+    {
+        var numbers = await System.Text.Json.JsonSerializer.DeserializeAsync(context.Request.Body, BareJson.Default.Numbers);
+        await WriteSum(context, numbers!.number_1 + numbers.number_2);
+    }
+
+    private static Task WriteSum(HttpContext context, int sum)
+    {
+        var body = Encoding.UTF8.GetBytes(sum.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    [Benchmark(Description = "Bare GET /add")]
+    public Task BareGet() => bareAdd(Get("?number_1=1&number_2=2"));
+
+    [Benchmark(Description = "Bare POST /sum")]
+    public Task BarePost() => bareSum(Post());
+
     [Benchmark(Description = "Context GET")]
     public HttpContext ContextGet() => Get("?number_1=1&number_2=2");
 
@@ -117,6 +155,9 @@ public class EndpointBenchmarks
     }
 
     public sealed record Numbers(int number_1, int number_2);
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Numbers))]
+    private sealed partial class BareJson : System.Text.Json.Serialization.JsonSerializerContext;
 
     /// <summary>Kestrel says a POST with Content-Length has a body; a bare DefaultHttpContext does not.</summary>
     private sealed class HasBody : Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature

@@ -62,6 +62,21 @@ internal static class JsonErrors
 
     public static string Malformed(JsonException exception) => "Malformed JSON: " + Trim(exception.Message);
 
+    /// <summary>The syntax error in <paramref name="json"/>, as parsing it into a document reports it; null when it is JSON.</summary>
+    public static JsonException? SyntaxError(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            while (reader.Read()) { }
+            return null;
+        }
+        catch (JsonException exception)
+        {
+            return exception;
+        }
+    }
+
     private static string Trim(string message)
     {
         var pathIndex = message.IndexOf(" Path: ", StringComparison.Ordinal);

@@ -10,6 +10,8 @@ internal sealed class JsonValueConverter<T>(JsonSerializerOptions options) : Val
 
     public override bool IsScalar => false;
 
+    public override bool ReadsJsonText => true;
+
     public override string Description => typeof(T) == typeof(JsonElement)
         ? "Any JSON value"
         : typeInfo.Kind == JsonTypeInfoKind.Enumerable ? "A JSON array" : $"A JSON object ({typeof(T).Name})";
@@ -18,7 +20,11 @@ internal sealed class JsonValueConverter<T>(JsonSerializerOptions options) : Val
     {
         try
         {
-            if (raw.Kind == RawKind.Json)
+            if (raw.Kind == RawKind.Utf8)
+            {
+                value = JsonSerializer.Deserialize(raw.Utf8, typeInfo)!;
+            }
+            else if (raw.Kind == RawKind.Json)
             {
                 value = raw.Json.Deserialize(typeInfo)!;
             }
@@ -35,13 +41,23 @@ internal sealed class JsonValueConverter<T>(JsonSerializerOptions options) : Val
             error = default;
             return true;
         }
+        catch (JsonException exception) when (raw.Kind == RawKind.Utf8 && exception.InnerException is JsonException syntax)
+        {
+            // The serializer wraps the reader's syntax errors: the text is not JSON, as a body that fails to parse.
+            value = default!;
+            error = new ConversionError(JsonErrors.Malformed(syntax), OfInput: true);
+            return false;
+        }
         catch (JsonException exception)
         {
             value = default!;
-            error = JsonErrors.Describe(exception, typeof(T), options);
+            // Read whole, the text may fail its shape before its syntax shows ('[1,' for a record): as a parsed body, syntax first.
+            error = raw.Kind == RawKind.Utf8 && JsonErrors.SyntaxError(raw.Utf8) is { } syntax
+                ? new ConversionError(JsonErrors.Malformed(syntax), OfInput: true)
+                : JsonErrors.Describe(exception, typeof(T), options);
             return false;
         }
-        catch (InvalidOperationException) when (raw.Kind == RawKind.Json)
+        catch (InvalidOperationException) when (raw.Kind is RawKind.Json or RawKind.Utf8)
         {
             // System.Text.Json reading a string that is not valid UTF-8, or an escaped lone surrogate.
             value = default!;

@@ -91,7 +91,8 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>, Generation.IArgumentB
         }
         if (!converter.TryConvert(raw, out var value, out var error))
         {
-            context.AddError(error.Member is null ? name : name + (error.Member[0] == '[' ? "" : ".") + error.Member.TrimStart('.'), error.Message);
+            context.AddError(error.OfInput ? ConversionError.InputKey
+                : error.Member is null ? name : name + (error.Member[0] == '[' ? "" : ".") + error.Member.TrimStart('.'), error.Message);
             return default!;
         }
         if (validators is not null) Validate(value, validators, context);

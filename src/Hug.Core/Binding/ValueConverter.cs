@@ -18,6 +18,9 @@ internal abstract class ValueConverter
 
     /// <summary>The message when a value does not convert.</summary>
     public virtual string Error => "Invalid value provided";
+
+    /// <summary>Whether the converter reads a whole JSON input from its text (<see cref="RawValue.FromUtf8"/>) in one pass, unparsed before.</summary>
+    public virtual bool ReadsJsonText => false;
 }
 
 internal abstract class ValueConverter<T> : ValueConverter

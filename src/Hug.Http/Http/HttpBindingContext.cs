@@ -11,11 +11,12 @@ namespace Hug.Http;
 /// One HTTP request as the binder sees it. A name is looked up body first, then query, then route
 /// (hug's precedence: route &lt; query &lt; body).
 /// </summary>
-internal sealed class HttpBindingContext(HttpContext http, HugApi api, string endpoint, int? version, bool readsBody) : BindingContext
+internal sealed class HttpBindingContext(HttpContext http, HugApi api, string endpoint, int? version, BodyReading bodyReading) : BindingContext
 {
     private bool? hasInputToRead;
     private JsonElement body;
     private bool hasJsonBody;
+    private byte[]? wholeJson;
     private IFormCollection? form;
     private IReadOnlyDictionary<string, StringValues>? values;
 
@@ -25,7 +26,7 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     public override CancellationToken Cancellation => http.RequestAborted;
 
     /// <summary>A body to read: the endpoint takes inputs and the request has a body.</summary>
-    public override bool HasInputToRead => hasInputToRead ??= readsBody && HasBody(http);
+    public override bool HasInputToRead => hasInputToRead ??= bodyReading != BodyReading.None && HasBody(http);
 
     /// <summary>Why the body could not be read, once <see cref="ReadInputAsync"/> returned false.</summary>
     public Problem? InputProblem { get; private set; }
@@ -63,7 +64,8 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
 
     public override object? AdapterValue(Introspection.ContextValue kind, string parameter) => HttpDirectives.Read(http, kind, parameter);
 
-    public override RawValue GetBody() => hasJsonBody ? RawValue.FromJson(body) : RawValue.Missing;
+    public override RawValue GetBody() =>
+        wholeJson is not null ? RawValue.FromUtf8(wholeJson) : hasJsonBody ? RawValue.FromJson(body) : RawValue.Missing;
 
     protected override void RegisterForDispose(object target)
     {
@@ -122,6 +124,18 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
         if (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
         {
+            if (bodyReading == BodyReading.Whole && request.ContentLength is > 0 and <= WholeBodyLimit and var length)
+            {
+                // Read as text and converted in one pass (JsonValueConverter); any other first token (null, a number) is parsed below.
+                var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+                await request.Body.ReadExactlyAsync(bytes, http.RequestAborted);
+                if (OpensObjectOrArray(bytes))
+                {
+                    wholeJson = bytes;
+                    return null;
+                }
+                return ParseDocument(bytes);
+            }
             try
             {
                 var document = request.ContentLength is <= PooledBodyLimit
@@ -172,6 +186,36 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
         }
         return Problem.UnsupportedMediaType(request.ContentType);
     }
+
+    /// <summary>A body read whole as JSON text, kept, and parsed once the parameter's converter reads it.</summary>
+    private Problem? ParseDocument(byte[] bytes)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(bytes);
+            http.Response.RegisterForDispose(document);
+            body = document.RootElement;
+            hasJsonBody = true;
+            return null;
+        }
+        catch (JsonException exception)
+        {
+            return Problem.Invalid("body", JsonErrors.Malformed(exception));
+        }
+    }
+
+    /// <summary>Whether the first token (after JSON whitespace) opens an object or an array.</summary>
+    private static bool OpensObjectOrArray(ReadOnlySpan<byte> json)
+    {
+        var start = json.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && json[start] is (byte)'{' or (byte)'[';
+    }
+
+    /// <summary>
+    /// Bodies read whole for one record parameter (<see cref="BodyReading.Whole"/>) up to this size: an array of the body's
+    /// exact size, in the small-object heap, garbage after the call. Larger ones are parsed as a document first.
+    /// </summary>
+    private const long WholeBodyLimit = 64 * 1024;
 
     /// <summary>
     /// Bodies up to this size (by Content-Length) are parsed the usual way, through buffers rented from the shared
@@ -256,4 +300,17 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
 
     private static bool NameMatchesIgnoringCase(JsonProperty property, string name) =>
         JsonErrors.TryGetName(property, out var text) && string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>How an endpoint reads a request's body (<see cref="HttpEndpoint{TResult}"/> decides once).</summary>
+internal enum BodyReading : byte
+{
+    /// <summary>Not at all: the endpoint takes no input, or the body stream itself.</summary>
+    None,
+
+    /// <summary>Parsed as a document (or form, or text) whose fields the parameters look up by name.</summary>
+    Fields,
+
+    /// <summary>A JSON body kept as text for the one input parameter, whose converter reads it in one pass.</summary>
+    Whole,
 }

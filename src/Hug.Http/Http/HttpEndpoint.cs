@@ -61,7 +61,7 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
 internal sealed class HttpEndpoint<TResult> : HttpEndpoint
 {
     private readonly CallPipeline<TResult> pipeline;
-    private readonly bool readsBody;
+    private readonly BodyReading bodyReading;
     private readonly int status;
     private readonly JsonTypeInfo<TResult>? typeInfo;
     private readonly ILogger logger;
@@ -82,10 +82,31 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         streamWriter = descriptor.ResultShape.StreamItem?.Accept(StreamWriters.Instance);
         Formats = streamWriter is null ? plan.Formats : StreamFormat.Offered;
         headers = [.. route.Headers.Select(h => (h[..h.IndexOf(':')].Trim(), h[(h.IndexOf(':') + 1)..].Trim()))];
-        readsBody = descriptor.Parameters.Any(p => p.IsInput || p.IsHttpUpload) && !descriptor.TakesBodyStream;
+        bodyReading = BodyReadingOf(descriptor, api);
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
         if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)) && !IsFile)
             typeInfo = (JsonTypeInfo<TResult>)api.Options.ReadOnlyJson.GetTypeInfo(typeof(TResult));
+    }
+
+    /// <summary>
+    /// How a request's body is read: not at all; as its whole, by the one input parameter's converter in one pass (a record
+    /// or class: no document is built first, as a Minimal API's body parameter); or as a document whose fields the
+    /// parameters look up by name.
+    /// </summary>
+    private static BodyReading BodyReadingOf(EndpointDescriptor descriptor, HugApi api)
+    {
+        if (descriptor.TakesBodyStream) return BodyReading.None;
+        ParameterDescriptor? only = null;
+        var inputs = 0;
+        foreach (var parameter in descriptor.Parameters)
+        {
+            if (parameter.IsHttpUpload) return BodyReading.Fields;
+            if (!api.TakesAsInput(parameter)) continue;
+            inputs++;
+            only = parameter;
+        }
+        if (inputs == 0) return BodyReading.None;
+        return inputs == 1 && only!.Source == ParameterSource.Json && only.Converter is { ReadsJsonText: true } ? BodyReading.Whole : BodyReading.Fields;
     }
 
     public override IReadOnlyList<Requirement> Requirements => pipeline.Requirements;
@@ -100,7 +121,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
             await NotAcceptableAsync(http, suffix);
             return;
         }
-        var context = new HttpBindingContext(http, api, Descriptor.DisplayName, version, readsBody);
+        var context = new HttpBindingContext(http, api, Descriptor.DisplayName, version, bodyReading);
         try
         {
             if (maxBodySize is { } limit && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)

@@ -62,6 +62,10 @@ public static class BindingApi
     [Post("/people")]
     public static Person Create(Person person) => person;
 
+    /// <summary>The same record beside a second input: the body is parsed and looked up by name, not read whole.</summary>
+    [Post("/people-tagged")]
+    public static Person CreateTagged(Person person, string? tag) => person;
+
     [Post("/two-bodies")]
     public static string TwoBodies(Address home, Address work) => $"{home.City}->{work.City}";
 
