@@ -95,6 +95,8 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     /// fault, a 4xx naming it, however it fails: Kestrel refuses some framing itself (<see cref="BadHttpRequestException"/>,
     /// with its status), while others escape as other exceptions (an overflowing chunk size: an <see cref="OverflowException"/>).
     /// A client that goes away mid-body is no error at all: nobody is left to answer, and nothing is logged above debug.
+    /// JSON bodies are read without <c>RequestAborted</c>, as a Minimal API reads them: Kestrel ends the read itself when
+    /// the connection goes (client gone, <c>MinRequestBodyDataRate</c>), and the token's first use costs a feature lookup.
     /// </summary>
     private async ValueTask<Problem?> ReadBodyAsync()
     {
@@ -128,7 +130,7 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             {
                 // Read as text and converted in one pass (JsonValueConverter); any other first token (null, a number) is parsed below.
                 var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-                await request.Body.ReadExactlyAsync(bytes, http.RequestAborted);
+                await request.Body.ReadExactlyAsync(bytes); // no token: see ReadBodyAsync
                 if (OpensObjectOrArray(bytes))
                 {
                     wholeJson = bytes;
@@ -139,8 +141,8 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             try
             {
                 var document = request.ContentLength is <= PooledBodyLimit
-                    ? await JsonDocument.ParseAsync(request.Body, default, http.RequestAborted)
-                    : await ParseLargeAsync(request.Body, http.RequestAborted);
+                    ? await JsonDocument.ParseAsync(request.Body)
+                    : await ParseLargeAsync(request.Body);
                 http.Response.RegisterForDispose(document);
                 body = document.RootElement;
                 hasJsonBody = true;
@@ -230,7 +232,7 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
     /// up front), then copied once into an array of its exact size and parsed in place. A doubling buffer left holes in
     /// the large-object heap that a small heap limit could not fill (OutOfMemoryException at 192 MiB).
     /// </summary>
-    private static async Task<JsonDocument> ParseLargeAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<JsonDocument> ParseLargeAsync(Stream body)
     {
         const int PieceSize = 64 * 1024;
         var pieces = new List<byte[]>();
@@ -240,7 +242,7 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             var piece = new byte[PieceSize];
             var filled = 0;
             int read;
-            while (filled < PieceSize && (read = await body.ReadAsync(piece.AsMemory(filled), cancellationToken)) > 0) filled += read;
+            while (filled < PieceSize && (read = await body.ReadAsync(piece.AsMemory(filled))) > 0) filled += read;
             if (filled > 0) pieces.Add(filled == PieceSize ? piece : piece[..filled]);
             total = checked(total + filled);
             if (filled < PieceSize) break;
