@@ -126,26 +126,22 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
         if (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
         {
-            if (bodyReading == BodyReading.Whole && request.ContentLength is > 0 and <= WholeBodyLimit and var length)
-            {
-                // Read as text and converted in one pass (JsonValueConverter); any other first token (null, a number) is parsed below.
-                var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-                await request.Body.ReadExactlyAsync(bytes); // no token: see ReadBodyAsync
-                if (OpensObjectOrArray(bytes))
-                {
-                    wholeJson = bytes;
-                    return null;
-                }
-                return ParseDocument(bytes);
-            }
             try
             {
-                var document = request.ContentLength is <= PooledBodyLimit
-                    ? await JsonDocument.ParseAsync(request.Body)
-                    : await ParseLargeAsync(request.Body);
-                http.Response.RegisterForDispose(document);
-                body = document.RootElement;
-                hasJsonBody = true;
+                if (bodyReading == BodyReading.Whole && request.ContentLength is > 0 and <= WholeBodyLimit and var length)
+                {
+                    // Kept as text for the parameter's converter (one pass); any other first token (null, a number) is parsed.
+                    var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+                    await request.Body.ReadExactlyAsync(bytes); // no token: see ReadBodyAsync
+                    if (OpensObjectOrArray(bytes)) wholeJson = bytes;
+                    else Keep(JsonDocument.Parse(bytes));
+                }
+                else
+                {
+                    Keep(request.ContentLength is <= PooledBodyLimit
+                        ? await JsonDocument.ParseAsync(request.Body)
+                        : await ParseLargeAsync(request.Body));
+                }
                 return null;
             }
             catch (JsonException exception)
@@ -189,21 +185,12 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
         return Problem.UnsupportedMediaType(request.ContentType);
     }
 
-    /// <summary>A body read whole as JSON text, kept, and parsed once the parameter's converter reads it.</summary>
-    private Problem? ParseDocument(byte[] bytes)
+    /// <summary>The parsed body, disposed with the response.</summary>
+    private void Keep(JsonDocument document)
     {
-        try
-        {
-            var document = JsonDocument.Parse(bytes);
-            http.Response.RegisterForDispose(document);
-            body = document.RootElement;
-            hasJsonBody = true;
-            return null;
-        }
-        catch (JsonException exception)
-        {
-            return Problem.Invalid("body", JsonErrors.Malformed(exception));
-        }
+        http.Response.RegisterForDispose(document);
+        body = document.RootElement;
+        hasJsonBody = true;
     }
 
     /// <summary>Whether the first token (after JSON whitespace) opens an object or an array.</summary>
