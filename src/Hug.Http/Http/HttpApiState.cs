@@ -17,6 +17,9 @@ internal sealed class HttpApiState : AdapterState
     /// <summary>The hug-style documentation, built on first use.</summary>
     public Documentation.ApiDocumentation? Documentation { get; set; }
 
+    /// <summary>Whether <c>MapHug</c> mapped this API into an app: a host that registered it with <c>AddHug</c> and never did fails at start-up.</summary>
+    public bool Mapped { get; set; }
+
     public override AdapterState CreateEmpty() => new HttpApiState();
 
     /// <summary>A mounted API's input formats (unless this one has the media type) and not-found handlers, under <paramref name="prefix"/>.</summary>

@@ -36,6 +36,7 @@ public static class HugEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("No HugApi is registered: call services.AddHug() or pass the API to MapHug(api).");
         // The app's container decides which parameters are services, for the binders, the docs and every other interface.
         api.UseContainer(services.GetService<IServiceProviderIsService>());
+        api.Http().Mapped = true;
         Documentation.ApiDocumentation.Provide(api);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Hug");
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;

@@ -26,6 +26,19 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task AddHugWithoutMapHugIsAStartUpError()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrlsLoopback();
+        builder.Services.AddHug(new HugApi().AddType(typeof(Addition)));
+        await using var app = builder.Build();
+        app.MapGet("/minimal", () => "minimal");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+        Assert.Contains("app.MapHug() was never called", error.Message);
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task MapHugConventionsApplyToEveryEndpoint()
     {
         await using var server = await AppServer.StartAsync(builder => builder.Services.AddHug(new HugApi().AddType(typeof(Addition))), app =>
