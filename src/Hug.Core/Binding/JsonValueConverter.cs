@@ -41,18 +41,12 @@ internal sealed class JsonValueConverter<T>(JsonSerializerOptions options) : Val
             error = default;
             return true;
         }
-        catch (JsonException exception) when (raw.Kind == RawKind.Utf8 && exception.InnerException is JsonException syntax)
-        {
-            // The serializer wraps the reader's syntax errors: the text is not JSON, as a body that fails to parse.
-            value = default!;
-            error = new ConversionError(JsonErrors.Malformed(syntax), OfInput: true);
-            return false;
-        }
         catch (JsonException exception)
         {
             value = default!;
-            // Read whole, the text may fail its shape before its syntax shows ('[1,' for a record): as a parsed body, syntax first.
-            error = raw.Kind == RawKind.Utf8 && JsonErrors.SyntaxError(raw.Utf8) is { } syntax
+            // Read whole, a syntax error answers as a body that fails to parse, with the parser's message: the serializer
+            // wraps the reader's error, or the text failed its shape before its syntax showed ('[1,' for a record).
+            error = raw.Kind == RawKind.Utf8 && (exception.InnerException as JsonException ?? JsonErrors.SyntaxError(raw.Utf8)) is { } syntax
                 ? new ConversionError(JsonErrors.Malformed(syntax), OfInput: true)
                 : JsonErrors.Describe(exception, typeof(T), options);
             return false;

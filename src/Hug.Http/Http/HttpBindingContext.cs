@@ -146,7 +146,7 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
             }
             catch (JsonException exception)
             {
-                return Problem.Invalid("body", JsonErrors.Malformed(exception));
+                return Problem.Invalid(ConversionError.InputKey, JsonErrors.Malformed(exception)); // the key a body read whole reports it under
             }
         }
         if (request.HasFormContentType)
