@@ -70,11 +70,14 @@ public static class Library
     }
 
     public sealed record Book(string Title, string Author, int Year);
+
+    /// <summary>The library's own types through their generated JSON metadata (Hug adds its own behind them).</summary>
+    public static void Configure(HugApi api) => api.Options.Json.TypeInfoResolver = LibraryJson.Default;
 }
 
 /// <summary>
 /// The library's JSON, generated at compile time by System.Text.Json's source generator and given to Hug in
-/// Program.cs: no reflection, so the example also runs as a Native AOT binary.
+/// Configure: no reflection, so the example also runs as a Native AOT binary.
 /// </summary>
 [JsonSerializable(typeof(Library.Book))]
 [JsonSerializable(typeof(IAsyncEnumerable<Library.Book>))]

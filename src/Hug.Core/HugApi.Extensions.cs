@@ -52,7 +52,7 @@ public sealed partial class HugApi
             {
                 foreach (var route in endpoint.Http)
                 {
-                    var urls = route.Urls.Count == 0 ? ["/" + Naming.Kebab(endpoint.Name)] : route.Urls;
+                    var urls = route.UrlsFor(endpoint.Name);
                     Register(endpoint.Facts, endpoint.Target, route with { Urls = [.. urls.Select(url => url == "/" ? (prefix.Length == 0 ? "/" : prefix) : prefix + url)] });
                 }
                 foreach (var command in endpoint.Cli)

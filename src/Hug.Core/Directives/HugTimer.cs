@@ -6,17 +6,20 @@ namespace Hug;
 
 /// <summary>
 /// A directive: the time since the call began (before binding). Returned in a result it
-/// serialises as seconds, like hug's timer.
+/// serialises as seconds, like hug's timer; a client reading that result back gets a timer stopped at those seconds.
 /// </summary>
 [JsonConverter(typeof(HugTimer.SecondsConverter))]
 public sealed class HugTimer
 {
     private readonly long started;
+    private readonly TimeSpan? stopped;
 
     internal HugTimer(long started) => this.started = started;
 
-    /// <summary>Time elapsed since the call began.</summary>
-    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(started);
+    private HugTimer(TimeSpan stopped) => this.stopped = stopped;
+
+    /// <summary>Time elapsed since the call began (for a timer read from an answer: when it was written).</summary>
+    public TimeSpan Elapsed => stopped ?? Stopwatch.GetElapsedTime(started);
 
     /// <summary>Elapsed seconds.</summary>
     public double Seconds => Elapsed.TotalSeconds;
@@ -31,9 +34,9 @@ public sealed class HugTimer
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class SecondsConverter : JsonConverter<HugTimer>
     {
-        /// <summary>Refused: a timer is only written.</summary>
+        /// <summary>Reads the seconds a timer was written with, as a stopped timer (a client reading a result).</summary>
         public override HugTimer Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("A timer is only written.");
+            new(TimeSpan.FromSeconds(reader.GetDouble()));
 
         /// <summary>Writes the elapsed seconds.</summary>
         public override void Write(Utf8JsonWriter writer, HugTimer value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Seconds);

@@ -10,6 +10,9 @@ public sealed record HttpRouteOptions
     /// <summary>URL templates; empty means <c>/</c> plus the method name in kebab case.</summary>
     public IReadOnlyList<string> Urls { get; init => field = ReadOnly.Copy(value); } = [];
 
+    /// <summary>The URLs this route serves for endpoint <paramref name="endpointName"/>: its own, or <c>/</c> + the name in kebab case.</summary>
+    internal IReadOnlyList<string> UrlsFor(string endpointName) => Urls.Count == 0 ? ["/" + Introspection.Naming.Kebab(endpointName)] : Urls;
+
     /// <summary>Accepted HTTP methods.</summary>
     public IReadOnlyList<string> Methods { get; init => field = ReadOnly.Copy(value); } = new[] { "GET" };
 

@@ -1,15 +1,15 @@
 namespace Hug;
 
 /// <summary>
-/// A call made in process (<see cref="HugApi.Local"/>, <see cref="CurrentApi"/>) that the API
-/// answered with an error: what HTTP would have answered, as an exception. Subclasses say why:
+/// A call the API answered with an error, on every client (<see cref="IHugClient"/>: in process, HTTP, WebSocket) and
+/// for <see cref="CurrentApi"/>: what HTTP answers, as an exception. Subclasses say why:
 /// <see cref="HugValidationException"/> (400, the arguments), <see cref="HugRequirementException"/>
-/// (a requirement refused the call); this type itself is an <c>OnException</c> handler's answer.
+/// (a requirement refused the call); this type itself is any other error answer (an <c>OnException</c> handler's, a 404, a 500).
 /// </summary>
 public class HugCallException : Exception
 {
     /// <summary>An error answer of <paramref name="endpoint"/>.</summary>
-    public HugCallException(string endpoint, int status, IReadOnlyDictionary<string, string> errors, object? body = null, Exception? innerException = null)
+    public HugCallException(string endpoint, int status, IReadOnlyDictionary<string, string[]> errors, object? body = null, Exception? innerException = null)
         : base(Describe(endpoint, status, errors), innerException)
     {
         Endpoint = endpoint;
@@ -18,31 +18,37 @@ public class HugCallException : Exception
         Body = body;
     }
 
-    /// <summary>The endpoint called (<c>Addition.Add</c>).</summary>
+    /// <summary>The endpoint called (<c>Addition.Add</c>, or the name a client called it by).</summary>
     public string Endpoint { get; }
 
-    /// <summary>The HTTP status the same call answers over HTTP (400, 401, 403, a handler's status).</summary>
+    /// <summary>The HTTP status the call was (or, in process, would have been) answered with: 400, 401, 403, a handler's status.</summary>
     public int Status { get; }
 
-    /// <summary>hug's <c>errors</c> object: parameter (or member path, or requirement title) → message.</summary>
-    public IReadOnlyDictionary<string, string> Errors { get; }
+    /// <summary>
+    /// The problem body's <c>errors</c>, as ASP.NET Core's <c>HttpValidationProblemDetails</c> holds them: parameter
+    /// (or member path, or requirement title) → messages (Hug answers one per key).
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
 
-    /// <summary>The body an <c>OnException</c> handler answered with; null otherwise.</summary>
+    /// <summary>
+    /// The body of an answer that is not a problem (an <c>OnException</c> handler's): the object in process, a
+    /// <c>System.Text.Json.JsonElement</c> from HTTP and WebSocket clients; null otherwise.
+    /// </summary>
     public object? Body { get; }
 
-    private static string Describe(string endpoint, int status, IReadOnlyDictionary<string, string> errors) =>
+    private static string Describe(string endpoint, int status, IReadOnlyDictionary<string, string[]> errors) =>
         errors.Count == 0 ? $"{endpoint}: the call was answered with status {status}"
-        : $"{endpoint}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}"));
+        : $"{endpoint}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
 }
 
-/// <summary>A call's arguments did not bind; <see cref="HugCallException.Errors"/> holds every message, as HTTP's 400 would.</summary>
-public sealed class HugValidationException(string endpoint, IReadOnlyDictionary<string, string> errors)
+/// <summary>A call's arguments did not bind; <see cref="HugCallException.Errors"/> holds every message, as HTTP's 400 does.</summary>
+public sealed class HugValidationException(string endpoint, IReadOnlyDictionary<string, string[]> errors)
     : HugCallException(endpoint, 400, errors);
 
 /// <summary>A requirement (authentication, a custom check) refused the call: its status (401, 403, …), title and message.</summary>
 public sealed class HugRequirementException(string endpoint, RequirementResult refusal)
-    : HugCallException(endpoint, refusal.Status, new Dictionary<string, string> { [refusal.Title] = refusal.Message })
+    : HugCallException(endpoint, refusal.Status, ErrorMap.One(refusal.Title, refusal.Message))
 {
-    /// <summary>What the requirement answered.</summary>
+    /// <summary>What the requirement answered (from an HTTP or WebSocket client: the status, the error's title and message, the challenge).</summary>
     public RequirementResult Refusal { get; } = refusal;
 }

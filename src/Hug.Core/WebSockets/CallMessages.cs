@@ -18,9 +18,9 @@ internal sealed record CallDone([property: JsonPropertyName("id")] object? Id)
     public bool Done => true;
 }
 
-/// <summary><c>{"id": …, "status": 400, "errors": {"name": "message"}}</c>: a call that failed.</summary>
+/// <summary><c>{"id": …, "status": 400, "errors": {"name": ["message"]}}</c>: a call that failed (HTTP's problem <c>errors</c>).</summary>
 internal sealed record CallError([property: JsonPropertyName("id")] object? Id, [property: JsonPropertyName("status")] int Status,
-    [property: JsonPropertyName("errors")] IReadOnlyDictionary<string, string> Errors);
+    [property: JsonPropertyName("errors"), JsonConverter(typeof(ErrorArraysConverter))] IReadOnlyDictionary<string, string> Errors);
 
 /// <summary><c>{"id": …, "status": …, "body": …}</c>: a failure an <c>OnException</c> handler answered.</summary>
 internal sealed record CallHandled([property: JsonPropertyName("id")] object? Id, [property: JsonPropertyName("status")] int Status,

@@ -56,6 +56,27 @@ internal abstract class HttpEndpoint(EndpointDescriptor descriptor, HttpRouteOpt
             $"None of the accepted types ({http.Request.Headers.Accept}) can be produced; this endpoint offers {string.Join(", ", Formats.Select(f => f.MediaType))}")
         : Problem.One(404, "Not Found", "suffix", $"This endpoint has no '.{suffix}' form; it offers {string.Join(", ", Formats.Where(f => f.Suffix is not null).Select(f => "." + f.Suffix))}"))
         .WriteAsync(http).AsTask();
+
+    /// <summary>
+    /// How a request's body is read: not at all; as its whole, by the one input parameter's converter in one pass (a record
+    /// or class: no document is built first, as a Minimal API's body parameter); or as a document whose fields the
+    /// parameters look up by name.
+    /// </summary>
+    internal static BodyReading BodyReadingOf(EndpointDescriptor descriptor, HugApi api)
+    {
+        if (descriptor.TakesBodyStream) return BodyReading.None;
+        ParameterDescriptor? only = null;
+        var inputs = 0;
+        foreach (var parameter in descriptor.Parameters)
+        {
+            if (parameter.IsHttpUpload) return BodyReading.Fields;
+            if (!api.TakesAsInput(parameter)) continue;
+            inputs++;
+            only = parameter;
+        }
+        if (inputs == 0) return BodyReading.None;
+        return inputs == 1 && only!.Source == ParameterSource.Json && only.Converter is { ReadsJsonText: true } ? BodyReading.Whole : BodyReading.Fields;
+    }
 }
 
 internal sealed class HttpEndpoint<TResult> : HttpEndpoint
@@ -86,27 +107,6 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
         if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)) && !IsFile)
             typeInfo = (JsonTypeInfo<TResult>)api.Options.ReadOnlyJson.GetTypeInfo(typeof(TResult));
-    }
-
-    /// <summary>
-    /// How a request's body is read: not at all; as its whole, by the one input parameter's converter in one pass (a record
-    /// or class: no document is built first, as a Minimal API's body parameter); or as a document whose fields the
-    /// parameters look up by name.
-    /// </summary>
-    private static BodyReading BodyReadingOf(EndpointDescriptor descriptor, HugApi api)
-    {
-        if (descriptor.TakesBodyStream) return BodyReading.None;
-        ParameterDescriptor? only = null;
-        var inputs = 0;
-        foreach (var parameter in descriptor.Parameters)
-        {
-            if (parameter.IsHttpUpload) return BodyReading.Fields;
-            if (!api.TakesAsInput(parameter)) continue;
-            inputs++;
-            only = parameter;
-        }
-        if (inputs == 0) return BodyReading.None;
-        return inputs == 1 && only!.Source == ParameterSource.Json && only.Converter is { ReadsJsonText: true } ? BodyReading.Whole : BodyReading.Fields;
     }
 
     public override IReadOnlyList<Requirement> Requirements => pipeline.Requirements;

@@ -30,7 +30,7 @@ internal sealed class HttpRouteTable
         foreach (var endpoint in endpoints)
         {
             var route = endpoint.Route;
-            var urls = route.Urls.Count == 0 ? ["/" + Naming.Kebab(endpoint.Descriptor.Name)] : route.Urls;
+            var urls = route.UrlsFor(endpoint.Descriptor.Name);
             foreach (var url in urls)
             {
                 var template = Normalize(url);

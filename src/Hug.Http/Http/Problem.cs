@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace Hug.Http;
 
 /// <summary>
-/// An error response: <c>application/problem+json</c> with hug's <c>errors</c> object, so hug
-/// clients and RFC 9457 clients read the same body.
+/// An error response: <c>application/problem+json</c> in ASP.NET Core's <c>HttpValidationProblemDetails</c>
+/// shape (<c>"errors": {"number_1": ["Invalid whole number provided"]}</c>), so any .NET client reads it as it
+/// reads an ASP.NET Core error; the messages are hug's. One message per key: the binder reports a parameter once.
 /// </summary>
 internal sealed record Problem(int Status, string Title, IReadOnlyDictionary<string, string> Errors, string? Detail = null)
 {
@@ -39,7 +40,12 @@ internal sealed record Problem(int Status, string Title, IReadOnlyDictionary<str
             writer.WriteNumber(Names.Status, problem.Status);
             if (problem.Detail is not null) writer.WriteString(Names.Detail, problem.Detail);
             writer.WriteStartObject(Names.Errors);
-            foreach (var (key, message) in problem.Errors) writer.WriteString(key, message);
+            foreach (var (key, message) in problem.Errors)
+            {
+                writer.WriteStartArray(key);
+                writer.WriteStringValue(message);
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
             writer.WriteEndObject();
         });

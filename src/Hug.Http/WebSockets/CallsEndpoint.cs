@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Hug.WebSockets;
 
 /// <summary>
-/// The methods of the API as WebSocket messages: <c>{"id": 1, "call": "add", "args": {…}}</c> →
+/// The methods of the API as WebSocket messages: <c>{"id": 1, "call": "add", "args": {…}}</c> (and <c>"version": 2</c>
+/// to call the endpoint serving an API version) →
 /// <c>{"id": 1, "result": 3}</c> or <c>{"id": 1, "status": 400, "errors": {…}}</c> (HTTP's status and
 /// messages; an <c>OnException</c> handler's answer is <c>{"id", "status", "body"}</c>). Calls on one
 /// socket run concurrently and replies carry their id; a stream answers <c>{"id", "item"}</c> per
@@ -17,8 +18,10 @@ namespace Hug.WebSockets;
 /// </summary>
 internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) : WebSocketEndpoint
 {
-    // One endpoint instance per connection: the calls this connection has running (HugOptions.WebSocketMaxCallsInFlight).
+    // One endpoint instance per connection: the calls this connection has running (HugOptions.WebSocketMaxCallsInFlight),
+    // and how to cancel each by its id (a client that stops reading a stream, or gives up on a call, sends {"id", "cancel": true}).
     private SemaphoreSlim? inFlight;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CancellationTokenSource> running = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Starts the call and returns, so calls on one socket run concurrently; with the connection's limit of calls
@@ -35,6 +38,13 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         catch (JsonException exception)
         {
             await Errors(ws, null, 400, "message", JsonErrors.Malformed(exception));
+            return;
+        }
+        if (IsCancel(document.RootElement, out var cancelled))
+        {
+            // Not queued behind the running calls: it is what frees their places.
+            using (document)
+                if (running.TryGetValue(cancelled, out var call)) await call.CancelAsync();
             return;
         }
         var slots = inFlight ??= new SemaphoreSlim(Math.Max(1, api.Options.WebSocketMaxCallsInFlight));
@@ -56,6 +66,9 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         using var slot = new Slot(slots);
         var root = document.RootElement;
         object? id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var idElement) ? idElement.Clone() : null;
+        var key = id is JsonElement idValue ? idValue.GetRawText() : null;
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ws.Aborted);
+        if (key is not null && !running.TryAdd(key, cancellation)) key = null; // a reused id in flight: that call cannot be cancelled by it
         try
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("call", out var callElement) || callElement.ValueKind != JsonValueKind.String)
@@ -68,7 +81,8 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
                 await Errors(ws, id, 400, "call", JsonErrors.InvalidText);
                 return;
             }
-            var endpoint = api.Calls.Find(name!, null, IsCallable);
+            int? version = root.TryGetProperty("version", out var versionElement) && versionElement.TryGetInt32(out var number) ? number : null;
+            var endpoint = api.Calls.Find(name!, version, IsCallable);
             if (endpoint is null)
             {
                 await Errors(ws, id, 404, "call", $"Unknown call '{name}'");
@@ -78,9 +92,9 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
             if (root.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Object)
                 foreach (var property in args.EnumerateObject())
                     if (JsonErrors.TryGetName(property, out var argument)) values[argument] = RawValue.FromJson(property.Value);
-            await CallAsync(ws, id, endpoint, values);
+            await CallAsync(ws, id, endpoint, version, values, cancellation.Token);
         }
-        catch (OperationCanceledException) when (ws.Aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
         }
         catch (Exception exception)
@@ -88,14 +102,28 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
             logger.LogError(exception, "WebSocket call failed");
             if (ws.IsOpen) await Errors(ws, id, 500, "500 Internal Server Error", "The server failed to complete the call; the error has been logged");
         }
+        finally
+        {
+            if (key is not null) running.TryRemove(key, out var _);
+        }
+    }
+
+    /// <summary><c>{"id": …, "cancel": true}</c>: stop the call with that id (nothing more is sent for it).</summary>
+    private static bool IsCancel(JsonElement root, out string id)
+    {
+        id = "";
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("cancel", out var cancel) || cancel.ValueKind != JsonValueKind.True
+            || !root.TryGetProperty("id", out var idElement)) return false;
+        id = idElement.GetRawText();
+        return true;
     }
 
     /// <summary>Runs the endpoint's WebSocket pipeline and answers its outcome: the result, each item of a stream, or the failure.</summary>
-    private async Task CallAsync(WebSocketConnection ws, object? id, EndpointDescriptor endpoint, Dictionary<string, RawValue> values)
+    private async Task CallAsync(WebSocketConnection ws, object? id, EndpointDescriptor endpoint, int? version, Dictionary<string, RawValue> values, CancellationToken cancelled)
     {
         var services = ws.Http.RequestServices;
         var pipeline = api.Calls.For(endpoint, HugInterfaces.WebSocket);
-        var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.WebSocket, services, ws.Http, ws.Aborted, null, static _ => null)
+        var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.WebSocket, services, ws.Http, cancelled, version, static _ => null)
         {
             AdapterValues = Http.HttpDirectives.Read,
         };
@@ -107,20 +135,21 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
             failure = outcome.Failure;
             if (failure is null)
             {
-                if (outcome.Boxed is { } result && StreamItems(endpoint, result) is { } items)
+                if (outcome.Boxed is { } result && StreamItems.Of(endpoint, result) is var (items, _))
                 {
-                    await foreach (var item in items.WithCancellation(ws.Aborted)) await ws.SendJsonAsync(new CallItem(id, item));
+                    await foreach (var item in items.WithCancellation(cancelled)) await ws.SendJsonAsync(new CallItem(id, item));
                     await ws.SendJsonAsync(new CallDone(id));
                 }
                 else await ws.SendJsonAsync(new CallAnswer(id, outcome.Boxed));
                 return;
             }
         }
-        catch (Exception exception) when (!context.OwnsException(exception) && !ws.Aborted.IsCancellationRequested)
+        catch (Exception exception) when (!context.OwnsException(exception) && !cancelled.IsCancellationRequested)
         {
             // Thrown by a stream's items: mapped as the pipeline maps the method's own exceptions.
             failure = pipeline.Fail(exception, context);
         }
+        if (cancelled.IsCancellationRequested) return; // cancelled by the client, or the connection is gone: nobody waits for an answer
         if (failure.Kind == FailureKind.Failed) logger.LogError(failure.Exception, "WebSocket call {Endpoint} failed", endpoint.DisplayName);
         if (!ws.IsOpen) return;
         if (failure.Kind == FailureKind.Handled) await ws.SendJsonAsync(new CallHandled(id, failure.Status, failure.Handled!.Body));
@@ -130,22 +159,6 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     /// <summary>Methods marked <c>[SocketCall]</c>, or every exposed method with <see cref="HugOptions.AllMethodsOverWebSocket"/>.</summary>
     private bool IsCallable(EndpointDescriptor endpoint) =>
         endpoint.SocketCall || (api.Options.AllMethodsOverWebSocket && (endpoint.Http.Length > 0 || endpoint.Cli.Length > 0));
-
-    /// <summary>An <c>IAsyncEnumerable&lt;T&gt;</c> result (by the method's declared result, as HTTP and the command line decide) as items of object, or null.</summary>
-    private static IAsyncEnumerable<object?>? StreamItems(EndpointDescriptor endpoint, object result) =>
-        endpoint.ResultShape.StreamItem?.Accept(Boxer.Instance)(result);
-
-    private sealed class Boxer : Invocation.ITypeShapeVisitor<Func<object, IAsyncEnumerable<object?>>>
-    {
-        public static readonly Boxer Instance = new();
-
-        public Func<object, IAsyncEnumerable<object?>> Visit<T>() => Box<T>;
-    }
-
-    private static async IAsyncEnumerable<object?> Box<T>(object items)
-    {
-        await foreach (var item in (IAsyncEnumerable<T>)items) yield return item;
-    }
 
     /// <summary>Gives the call's place back when the call ends, however it ends.</summary>
     private readonly struct Slot(SemaphoreSlim slots) : IDisposable

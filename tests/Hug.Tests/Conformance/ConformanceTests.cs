@@ -37,6 +37,9 @@ public sealed class ConformanceFixture : IAsyncLifetime
             "HTTP" => new HttpInterface(server),
             "CLI" => new CliInterface(api),
             "WebSocket" => new WebSocketInterface(server),
+            "HTTP client" => new ClientInterface(name, () => HugClient.Http(server.Client, api)),
+            "WebSocket client" => new ClientInterface(name, () => HugClient.WebSocket(server.SocketAddress("/calls"), api)),
+            "Local client" => new ClientInterface(name, () => HugClient.Local(api)),
             _ => new LocalCallInterface(api),
         };
     }
@@ -50,7 +53,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
 /// </summary>
 public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture<ConformanceFixture>
 {
-    public static readonly string[] Interfaces = ["HTTP", "CLI", "WebSocket", "Local"];
+    public static readonly string[] Interfaces = ["HTTP", "CLI", "WebSocket", "Local", "HTTP client", "WebSocket client", "Local client"];
 
     /// <summary>Each case: name, endpoint, arguments, and the expected outcome (optionally per interface).</summary>
     private static readonly Dictionary<string, (string Endpoint, Dictionary<string, string> Args, Func<string, Observed> Expected)> Cases = new()
@@ -96,7 +99,7 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
     {
         var (endpoint, args, expected) = Cases[@case];
         var observed = await fixture.Interface(@interface, mode).CallAsync(endpoint, args);
-        var wanted = expected(@interface);
+        var wanted = expected(@interface.Replace(" client", "", StringComparison.Ordinal)); // a client answers as the interface it calls through
         // Statuses are compared where the interface has them (HTTP's is always known; the others report it on failures).
         if (observed.Kind == "ok" || @interface == "CLI") wanted = wanted with { Status = observed.Status };
         Assert.Equal(wanted.Kind, observed.Kind);

@@ -43,8 +43,12 @@ public abstract class CallInterface(string name)
         }
     }
 
+    /// <summary>The wire's errors (ASP.NET Core's shape: an array of messages per key; Hug sends one) as one message per key.</summary>
     protected static Dictionary<string, string> ErrorsOf(JsonElement errors) =>
-        errors.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        errors.EnumerateObject().ToDictionary(p => p.Name, p => Assert.Single(p.Value.EnumerateArray()).GetString()!);
+
+    protected static Dictionary<string, string> ErrorsOf(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key, e => Assert.Single(e.Value));
 }
 
 public sealed class HttpInterface(HugServer server) : CallInterface("HTTP")
@@ -150,11 +154,11 @@ public sealed class LocalCallInterface(HugApi api) : CallInterface("Local")
         }
         catch (HugValidationException exception)
         {
-            return new Observed("invalid", exception.Status, Errors: exception.Errors);
+            return new Observed("invalid", exception.Status, Errors: ErrorsOf(exception.Errors));
         }
         catch (HugRequirementException exception)
         {
-            return new Observed("refused", exception.Status, Errors: exception.Errors);
+            return new Observed("refused", exception.Status, Errors: ErrorsOf(exception.Errors));
         }
         catch (HugCallException exception)
         {
@@ -165,5 +169,34 @@ public sealed class LocalCallInterface(HugApi api) : CallInterface("Local")
             // In process, an exception no handler answers reaches the caller as it was thrown.
             return new Observed("failed", 500);
         }
+    }
+}
+
+/// <summary>
+/// A client (<see cref="IHugClient"/>) calling by name with text arguments, as hug's <c>hug.use</c> does: the same table
+/// through <c>HugClient.Local</c>, <c>HugClient.Http</c> and <c>HugClient.WebSocket</c> answers as the interface it uses.
+/// </summary>
+public sealed class ClientInterface(string name, Func<IHugClient> client) : CallInterface(name)
+{
+    public override async Task<Observed> CallAsync(string endpoint, IReadOnlyDictionary<string, string> args)
+    {
+        await using var api = client();
+        HugResponse response;
+        try
+        {
+            response = await api.RequestAsync(endpoint, args.ToDictionary(a => a.Key, a => (object?)a.Value));
+        }
+        catch (InvalidOperationException exception) when (exception.Message == "boom")
+        {
+            return new Observed("failed", 500); // in process, an exception no handler answers reaches the caller as thrown
+        }
+        if (response.IsSuccess) return new Observed("ok", Value: response.Data.ValueKind == JsonValueKind.Undefined ? "null" : Json(response.Data.GetRawText()));
+        return response.Status switch
+        {
+            400 => new Observed("invalid", 400, Errors: ErrorsOf(response.Errors)),
+            401 or 403 => new Observed("refused", response.Status, Errors: ErrorsOf(response.Errors)),
+            500 => new Observed("failed", 500),
+            _ => new Observed("handled", response.Status, Json(response.Data.GetRawText())),
+        };
     }
 }

@@ -17,6 +17,9 @@ public sealed class HugServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's <c>ws://</c> address of <paramref name="path"/>.</summary>
+    public Uri SocketAddress(string path) => new(new Uri(Client.BaseAddress!.AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal)), path);
+
     public static async Task<HugServer> StartAsync(HugApi api)
     {
         var app = HugWebHost.Build(api, urls: "http://127.0.0.1:0");
@@ -58,7 +61,7 @@ public sealed class HugServer : IAsyncDisposable
 public static class JsonAssert
 {
     public static string Error(JsonElement problem, string key) =>
-        problem.GetProperty("errors").TryGetProperty(key, out var message)
-            ? message.GetString()!
+        problem.GetProperty("errors").TryGetProperty(key, out var messages)
+            ? Xunit.Assert.Single(messages.EnumerateArray()).GetString()!
             : throw new Xunit.Sdk.XunitException($"no error for '{key}' in {problem}");
 }

@@ -12,7 +12,7 @@ public sealed class LocalTests
         Assert.Equal(3, await api.Local.CallAsync<int>("add", new { number_1 = 1, number_2 = 2 }));
         var error = await Assert.ThrowsAsync<HugValidationException>(() => api.Local.CallAsync("add", new { number_1 = "x", number_2 = 2 }));
         Assert.Equal(400, error.Status);
-        Assert.Equal("Invalid whole number provided", error.Errors["number_1"]);
+        Assert.Equal("Invalid whole number provided", Assert.Single(error.Errors["number_1"]));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class LocalTests
         Accounts.Configure(api);
         var refused = await Assert.ThrowsAsync<HugRequirementException>(() => api.Local.CallAsync<string>("hello"));
         Assert.Equal(401, refused.Status);
-        Assert.Equal("Please provide valid Basic HTTP Authentication credentials", refused.Errors["Authentication Required"]);
+        Assert.Equal("Please provide valid Basic HTTP Authentication credentials", Assert.Single(refused.Errors["Authentication Required"]));
 
         var ann = api.Local.WithCredentials(name => name switch { "username" => "ann", "password" => "s3cret", _ => null });
         Assert.Equal("Hello, ann", await ann.CallAsync<string>("hello"));

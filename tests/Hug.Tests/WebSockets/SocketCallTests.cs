@@ -42,12 +42,12 @@ public sealed class SocketCallTests : IAsyncLifetime
         await Send("""{"id": "a", "call": "add", "args": {"number_1": "x"}}""");
         var reply = await Receive();
         Assert.Equal("a", reply.GetProperty("id").GetString());
-        Assert.Equal("Invalid whole number provided", reply.GetProperty("errors").GetProperty("number_1").GetString());
-        Assert.Equal("Required parameter 'number_2' not supplied", reply.GetProperty("errors").GetProperty("number_2").GetString());
+        Assert.Equal("Invalid whole number provided", reply.GetProperty("errors").GetProperty("number_1")[0].GetString());
+        Assert.Equal("Required parameter 'number_2' not supplied", reply.GetProperty("errors").GetProperty("number_2")[0].GetString());
         await Send("""{"id": 2, "call": "secret"}""");
-        Assert.Equal("Unknown call 'secret'", (await Receive()).GetProperty("errors").GetProperty("call").GetString());
+        Assert.Equal("Unknown call 'secret'", (await Receive()).GetProperty("errors").GetProperty("call")[0].GetString());
         await Send("""{"id": 3,""");
-        Assert.StartsWith("Malformed JSON", (await Receive()).GetProperty("errors").GetProperty("message").GetString());
+        Assert.StartsWith("Malformed JSON", (await Receive()).GetProperty("errors").GetProperty("message")[0].GetString());
     }
 
     [Fact]
