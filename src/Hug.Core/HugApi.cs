@@ -88,15 +88,16 @@ public sealed partial class HugApi
     /// An API holding the program's own attributed methods (the entry assembly's): the generated registration of the
     /// executable when there is one, which asks no <c>Assembly</c> object (0.4 M instructions under Native AOT).
     /// </summary>
-    internal static HugApi FromProgram()
+    internal static HugApi FromProgram() =>
+        FromProgramRegistration() ?? FromAssembly(Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly; use new HugApi().AddAssembly(...)."));
+
+    /// <summary>The program's generated registration, when the program is the entry assembly; null otherwise.</summary>
+    internal static HugApi? FromProgramRegistration()
     {
-        if (Generation.GeneratedEndpoints.ProgramTypes is { } types)
-        {
-            var api = new HugApi();
-            foreach (var type in types) api.AddType(type);
-            return api;
-        }
-        return FromAssembly(Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly; use new HugApi().AddAssembly(...)."));
+        if (Generation.GeneratedEndpoints.ProgramTypes is not { } types) return null;
+        var api = new HugApi();
+        foreach (var type in types) api.AddType(type);
+        return api;
     }
 
     /// <summary>An API holding every attributed method of <paramref name="assembly"/>.</summary>

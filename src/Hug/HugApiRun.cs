@@ -11,21 +11,31 @@ public static class HugApiRunExtensions
     extension(HugApi)
     {
         /// <summary>
-        /// The one-line entry point: discovers the entry assembly's endpoints and runs the command line
+        /// The one-line entry point: discovers the program's endpoints and runs the command line
         /// (the API's <c>[Cli]</c> commands and <c>serve</c>). Returns the process exit code.
+        /// Run by a hosting tool instead (<c>WebApplicationFactory&lt;Program&gt;</c> in a test, build-time OpenAPI), it
+        /// builds and runs the web application the tool configures, as a Minimal API's <c>app.Run()</c> does.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // GetCallingAssembly names the program
         public static int Run(string[] args, Action<HugApi>? configure = null)
         {
             HugApi api;
             try
             {
-                api = HugApi.FromProgram();
+                // The generated registration of the program when it is the entry assembly; else (a test host runs the
+                // program's entry point) the assembly whose Main called this.
+                api = HugApi.FromProgramRegistration() ?? HugApi.FromAssembly(System.Reflection.Assembly.GetCallingAssembly());
                 configure?.Invoke(api);
             }
             catch (HugConfigurationException exception)
             {
                 Console.Error.WriteLine(exception.Message);
                 return CliExitCodes.Failure;
+            }
+            if (HostingTool.IsRunning(args))
+            {
+                HugWebHost.BuildForHostingTool(api, args).Run();
+                return 0;
             }
             return api.RunAsync(args).GetAwaiter().GetResult();
         }

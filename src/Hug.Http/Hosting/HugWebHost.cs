@@ -20,17 +20,29 @@ public static class HugWebHost
     /// A web application serving <paramref name="api"/>: explicit <paramref name="urls"/>, else
     /// <paramref name="host"/>/<paramref name="port"/>, else ASPNETCORE_URLS, else http://localhost:8000.
     /// </summary>
-    public static WebApplication Build(HugApi api, string? urls = null, string? host = null, int? port = null)
+    public static WebApplication Build(HugApi api, string? urls = null, string? host = null, int? port = null) => Build(api, [], builder =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        foreach (var service in api.Services) builder.Services.Add(service);
-        builder.Services.AddHug(api);
         var configured = builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? builder.Configuration["http_ports"];
         if (urls is not null) builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         else if (host is not null || port is not null || string.IsNullOrEmpty(configured))
             builder.WebHost.UseUrls($"http://{FormatHost(host ?? DefaultHost)}:{port ?? DefaultPort}");
+    });
+
+    /// <summary>
+    /// The application a hosting tool asked for (<c>WebApplicationFactory</c>, build-time OpenAPI): its host settings
+    /// (<c>--environment=Development</c>, <c>--applicationName=…</c>) as the builder's arguments, and the addresses the
+    /// tool (or ASP.NET Core's configuration) sets, none of <c>serve</c>'s.
+    /// </summary>
+    internal static WebApplication BuildForHostingTool(HugApi api, string[] hostSettings) => Build(api, hostSettings, static _ => { });
+
+    internal static WebApplication Build(HugApi api, string[] args, Action<WebApplicationBuilder> listen)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        foreach (var service in api.Services) builder.Services.Add(service);
+        builder.Services.AddHug(api);
+        listen(builder);
         var app = builder.Build();
         if (api.ServesWebSockets) app.UseWebSockets();
         HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true, out var notFound);

@@ -13,14 +13,14 @@ namespace Hug.Use;
 /// </summary>
 internal sealed class SocketConnection : IAsyncDisposable
 {
-    private readonly ClientWebSocket socket;
+    private readonly WebSocket socket;
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly ConcurrentDictionary<long, Channel<JsonElement>> calls = new();
     private readonly CancellationTokenSource closing = new();
     private readonly Task reading;
     private long lastId;
 
-    private SocketConnection(ClientWebSocket socket)
+    private SocketConnection(WebSocket socket)
     {
         this.socket = socket;
         reading = Task.Run(ReadAsync);
@@ -28,10 +28,14 @@ internal sealed class SocketConnection : IAsyncDisposable
 
     public bool IsOpen => socket.State == WebSocketState.Open && !reading.IsCompleted;
 
-    public static async Task<SocketConnection> OpenAsync(Uri address, HugCredentials? credentials, CancellationToken cancellationToken)
+    public static async Task<SocketConnection> OpenAsync(Uri address, HugCredentials? credentials, SocketConnector connect, CancellationToken cancellationToken) =>
+        new(await connect(address, credentials?.Headers() ?? [], cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Opens a <see cref="ClientWebSocket"/> with the headers on its upgrade request.</summary>
+    public static async Task<WebSocket> ConnectAsync(Uri address, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        foreach (var (name, value) in credentials?.Headers() ?? []) socket.Options.SetRequestHeader(name, value);
+        foreach (var (name, value) in headers) socket.Options.SetRequestHeader(name, value);
         try
         {
             await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
@@ -41,7 +45,7 @@ internal sealed class SocketConnection : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        return new SocketConnection(socket);
+        return socket;
     }
 
     /// <summary>
@@ -163,6 +167,9 @@ internal sealed class SocketConnection : IAsyncDisposable
         closing.Dispose();
     }
 }
+
+/// <summary>Opens a WebSocket to <c>address</c> with <c>headers</c> on the upgrade request (a real socket, or a test server's).</summary>
+internal delegate Task<WebSocket> SocketConnector(Uri address, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken);
 
 /// <summary>One call on a <see cref="SocketConnection"/>: its answers, and (disposed before the last) its cancellation.</summary>
 internal sealed class SocketCall(SocketConnection connection, long id, ChannelReader<JsonElement> replies) : IAsyncDisposable

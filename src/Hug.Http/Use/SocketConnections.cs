@@ -4,7 +4,7 @@ namespace Hug.Use;
 /// The open connections of a WebSocket client and the clients made from it: one per set of credentials (the server
 /// reads them from the upgrade request), opened on first use and again after one drops.
 /// </summary>
-internal sealed class SocketConnections : IAsyncDisposable
+internal sealed class SocketConnections(SocketConnector connect) : IAsyncDisposable
 {
     private readonly SemaphoreSlim connecting = new(1, 1);
     private readonly Dictionary<string, SocketConnection> open = new(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ internal sealed class SocketConnections : IAsyncDisposable
                 if (connection.IsOpen) return connection;
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
-            return open[key] = await SocketConnection.OpenAsync(address, credentials, cancellationToken).ConfigureAwait(false);
+            return open[key] = await SocketConnection.OpenAsync(address, credentials, connect, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -16,7 +16,8 @@ internal sealed class WebSocketHugClient : RemoteHugClient
     private readonly SocketConnections connections;
     private readonly bool ownsConnections;
 
-    public WebSocketHugClient(Uri address, HugApi? api) : this(address, api, null, null, new SocketConnections(), true)
+    public WebSocketHugClient(Uri address, HugApi? api, SocketConnector? connect = null)
+        : this(address, api, null, null, new SocketConnections(connect ?? SocketConnection.ConnectAsync), true)
     {
     }
 
