@@ -63,6 +63,13 @@ public sealed class HugOptions
     /// </summary>
     public int WebSocketMaxCallsInFlight { get; set; } = 8;
 
+    /// <summary>
+    /// Whether <c>serve</c> publishes the API's OpenAPI 3.1 documents (<c>/openapi/v1.json</c>, or one per API version,
+    /// <c>/openapi/v2.json</c>). Default true; <c>serve --no-openapi</c> sets it false. In your own app, Hug's endpoints
+    /// are in the documents of <c>AddOpenApi()</c> whatever this says.
+    /// </summary>
+    public bool OpenApiDocuments { get; set; } = true;
+
     /// <summary>Where methods marked <c>[SocketCall]</c> (or all, with <see cref="AllMethodsOverWebSocket"/>) are callable over a WebSocket.</summary>
     public string WebSocketCallPath { get; set; } = "/calls";
 

@@ -32,11 +32,7 @@ public static class HugApiRunExtensions
                 Console.Error.WriteLine(exception.Message);
                 return CliExitCodes.Failure;
             }
-            if (HostingTool.IsRunning(args))
-            {
-                HugWebHost.BuildForHostingTool(api, args).Run();
-                return 0;
-            }
+            if (HugServe.TryRunForHostingTool(api, args)) return 0;
             return api.RunAsync(args).GetAwaiter().GetResult();
         }
     }

@@ -15,6 +15,7 @@ public static class HugServe
 {
     private static Func<HugApi, Command>? serve;
     private static Action<HugApi>? documentation;
+    private static Action<HugApi, string[]>? runForHostingTool;
 
     /// <summary>
     /// Compiles the web side in. Generated code calls it; call it yourself (before <c>HugApi.Run</c>) only in a
@@ -25,6 +26,7 @@ public static class HugServe
         // Lambdas, not method groups: a delegate to a method of Hug.Http would load that assembly at every start-up.
         serve = static api => ServeCommand.Create(api);
         documentation = static api => Documentation.ApiDocumentation.Provide(api);
+        runForHostingTool = static (api, args) => RunForHostingTool(api, args);
     }
 
     // Without Include, the web side is still there when code can be generated at run time (JIT: reflection mode
@@ -43,6 +45,25 @@ public static class HugServe
         if (documentation is not null) documentation(api);
         else if (RuntimeFeature.IsDynamicCodeSupported) Documentation.ApiDocumentation.Provide(api);
     }
+
+    /// <summary>
+    /// When a hosting tool runs the program (<see cref="HostingTool"/>: <c>WebApplicationFactory</c>, build-time
+    /// OpenAPI), builds and runs the web application it configures and returns true; otherwise false (the command line runs).
+    /// </summary>
+    internal static bool TryRunForHostingTool(HugApi api, string[] args)
+    {
+        if (!HostingTool.IsRunning(args)) return false;
+        if (runForHostingTool is not null) runForHostingTool(api, args);
+        else if (RuntimeFeature.IsDynamicCodeSupported) RunForHostingTool(api, args);
+        else return false;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled only when called: it names Hug.Http's web host
+    private static void RunForHostingTool(HugApi api, string[] args) => HugWebHost.BuildForHostingTool(api, args, Extension).Run();
+
+    /// <summary>What <c>serve</c> adds to Hug.Http's web host: the OpenAPI documents.</summary>
+    internal static WebHostExtension Extension { get; } = new(OpenApi.HugOpenApi.AddServices, OpenApi.HugOpenApi.MapEndpoints);
 
     private static Command NotIncluded()
     {

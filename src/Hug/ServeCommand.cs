@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Hug;
 
-/// <summary><c>serve [--host H] [--port P] [--urls U] [--no-404-documentation]</c>: runs the API on Kestrel.</summary>
+/// <summary><c>serve [--host H] [--port P] [--urls U] [--no-404-documentation] [--no-openapi]</c>: runs the API on Kestrel.</summary>
 internal static class ServeCommand
 {
     private const string DefaultHost = HugWebHost.DefaultHost;
@@ -21,7 +21,8 @@ internal static class ServeCommand
         Option<int?> port = new("--port", "-p") { Description = $"Port to listen on; 0 picks a free one [default: {DefaultPort}]" };
         Option<string?> urls = new("--urls") { Description = "ASP.NET Core URLs to listen on, separated by ';' (also ASPNETCORE_URLS)" };
         Option<bool> no404 = new("--no-404-documentation") { Description = "Answer unknown URLs with a plain 404 instead of the API documentation" };
-        var serve = new Command(Name, Description) { host, port, urls, no404 };
+        Option<bool> noOpenApi = new("--no-openapi") { Description = "Do not publish the OpenAPI document at /openapi/v1.json" };
+        var serve = new Command(Name, Description) { host, port, urls, no404, noOpenApi };
         serve.Validators.Add(result =>
         {
             if (result.GetValue(urls) is not null && (result.GetValue(host) is not null || result.GetValue(port) is not null))
@@ -32,7 +33,8 @@ internal static class ServeCommand
         serve.SetAction(async (parseResult, cancellationToken) =>
         {
             if (parseResult.GetValue(no404)) api.Options.NotFoundDocumentation = false;
-            var app = HugWebHost.Build(api, parseResult.GetValue(urls), parseResult.GetValue(host), parseResult.GetValue(port));
+            if (parseResult.GetValue(noOpenApi)) api.Options.OpenApiDocuments = false;
+            var app = HugWebHost.Build(api, [], HugWebHost.Listen(parseResult.GetValue(urls), parseResult.GetValue(host), parseResult.GetValue(port)), HugServe.Extension);
             await app.StartAsync(cancellationToken);
             var addresses = app.Urls.Select(Displayable).ToList();
             var output = parseResult.InvocationConfiguration.Output;

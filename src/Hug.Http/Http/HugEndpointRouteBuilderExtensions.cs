@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -63,11 +64,15 @@ public static class HugEndpointRouteBuilderExtensions
                     .Select(f => f.Suffix).OfType<string>().Distinct().Select(s => ($"{resource.Template}.{s}", (string?)s)));
             foreach (var (template, suffix) in forms)
             {
-                group.Map(template, new UrlDispatcher(resource, null, notFoundResponder, table.Versions.Length > 0, suffix).DispatchAsync)
+                var unversioned = group.Map(template, new UrlDispatcher(resource, null, notFoundResponder, table.Versions.Length > 0, suffix).DispatchAsync)
                     .WithDisplayName($"Hug {template}");
+                if (suffix is null) unversioned.WithMetadata(new OpenApi.HugRouteMetadata(api, resource, null, table.Versions.Length > 0));
                 foreach (var version in table.Versions)
-                    group.Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFoundResponder, versioned: true, suffix).DispatchAsync)
+                {
+                    var versioned = group.Map($"/v{version}{(template == "/" ? "" : template)}", new UrlDispatcher(resource, version, notFoundResponder, versioned: true, suffix).DispatchAsync)
                         .WithDisplayName($"Hug /v{version}{template}");
+                    if (suffix is null) versioned.WithMetadata(new OpenApi.HugRouteMetadata(api, resource, version, true));
+                }
             }
         }
         var webSockets = api.WebSocketEndpoints.ToList();
@@ -115,6 +120,8 @@ public static class HugServiceCollectionExtensions
         services.AddSingleton<IWebSocketHub>(api.Hub);
         services.AddRouting();
         services.AddHostedService(_ => new Hug.Hosting.StartupHostedService(api));
+        // Hug's endpoints in ApiExplorer, for AddOpenApi() and every other tool that reads it.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, OpenApi.HugApiDescriptionProvider>());
         return services;
     }
 }

@@ -37,7 +37,7 @@ public sealed class NativeAdditionTests(ITestOutputHelper output)
         Assert.Equal("3", await http.GetStringAsync("/add?number_1=1&number_2=2"));
         using var invalid = await http.GetAsync("/add?number_1=1&number_2=x");
         Assert.Equal(400, (int)invalid.StatusCode);
-        Assert.Contains("\"number_2\":\"Invalid whole number provided\"", await invalid.Content.ReadAsStringAsync());
+        Assert.Contains("\"number_2\":[\"Invalid whole number provided\"]", await invalid.Content.ReadAsStringAsync());
         Assert.Contains("\"handlers\"", await http.GetStringAsync("/"));
         using var missing = await http.GetAsync("/no-such-route");
         Assert.Equal(404, (int)missing.StatusCode);

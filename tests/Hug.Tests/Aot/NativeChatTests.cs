@@ -32,7 +32,7 @@ public sealed class NativeChatTests(ITestOutputHelper output)
         await SocketClient.SendAsync(calls, "{\"id\":1,\"call\":\"people\"}");
         Assert.Equal("{\"id\":1,\"result\":1}", (await SocketClient.ReceiveAsync(calls)).Text);
         await SocketClient.SendAsync(calls, "{\"id\":2,\"call\":\"nope\"}");
-        Assert.Equal("{\"id\":2,\"status\":404,\"errors\":{\"call\":\"Unknown call 'nope'\"}}", (await SocketClient.ReceiveAsync(calls)).Text);
+        Assert.Equal("{\"id\":2,\"status\":404,\"errors\":{\"call\":[\"Unknown call 'nope'\"]}}", (await SocketClient.ReceiveAsync(calls)).Text);
         await ada.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
     }
 }
