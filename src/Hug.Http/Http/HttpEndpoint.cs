@@ -115,7 +115,8 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
 
     public override async Task HandleAsync(HttpContext http, int? version = null, string? suffix = null)
     {
-        var format = ChooseFormat(http, suffix);
+        // A file or an ASP.NET Core result has its own content type: Accept does not choose among Hug's formats for it.
+        var format = Negotiates || suffix is not null ? ChooseFormat(http, suffix) : Formats[0];
         if (format is null)
         {
             await NotAcceptableAsync(http, suffix);
@@ -200,6 +201,8 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
     }
 
     private static readonly bool IsFile = FileResults.IsFileResult(typeof(TResult));
+
+    private static readonly bool Negotiates = !IsFile && !typeof(IResult).IsAssignableFrom(typeof(TResult));
 
     private static ValueTask Fail(HttpContext http, Problem problem)
     {

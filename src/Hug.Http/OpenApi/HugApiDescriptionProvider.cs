@@ -116,6 +116,8 @@ internal sealed class HugApiDescriptionProvider(EndpointDataSource endpoints) : 
             success.ModelMetadata = new HugModelMetadata(endpoint.ResultType);
             foreach (var format in handler.Formats) success.ApiResponseFormats.Add(new ApiResponseFormat { MediaType = format.MediaType });
         }
+        else if (endpoint.HasResult && FileResults.IsFileResult(endpoint.ResultType))
+            success.ApiResponseFormats.Add(new ApiResponseFormat { MediaType = handler.Route.ContentType ?? "application/octet-stream" });
         description.SupportedResponseTypes.Add(success);
         if (description.ParameterDescriptions.Count > 0)
             description.SupportedResponseTypes.Add(Problem(400, typeof(HttpValidationProblemDetails), "The input is invalid: errors names each parameter and its problem"));
