@@ -58,6 +58,20 @@ public sealed class ResultKindsTests : IAsyncLifetime
         Assert.Equal("File not found: absent.txt", JsonAssert.Error(body, "file"));
     }
 
+    [Theory]
+    [InlineData("application/octet-stream")]
+    [InlineData("text/plain")]
+    [InlineData("application/octet-stream, application/problem+json")]
+    public async Task AFileIsNotRefusedByAcceptNegotiation(string accept)
+    {
+        // Its type is the file's: a client asking for bytes (as generated OpenAPI clients do) gets the file, not a 406.
+        var request = new HttpRequestMessage(HttpMethod.Get, "/file?name=notes.txt");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("0123456789", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task BytesAndStreamsUseTheDeclaredContentType()
     {
