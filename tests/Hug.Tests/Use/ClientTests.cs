@@ -103,6 +103,34 @@ public sealed class ClientTests : IAsyncLifetime
         Assert.Equal(1, handler.Sent); // the factory's pipeline carried it: resilience handlers go there
     }
 
+    [Fact]
+    public async Task ResilienceIsTheFactorysHandler()
+    {
+        // Retries and timeouts are Microsoft.Extensions.Http.Resilience's, added on the builder AddHugClient returns.
+        var flaky = new FailingFirstHandler();
+        var services = new ServiceCollection();
+        var http = services.AddHugClient(server.Client.BaseAddress!, api);
+        http.AddStandardResilienceHandler(options =>
+        {
+            options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+            options.Retry.BackoffType = Polly.DelayBackoffType.Constant;
+        });
+        http.AddHttpMessageHandler(() => flaky); // added after: inside the resilience handler, so its 503 is retried
+        await using var provider = services.BuildServiceProvider();
+        Assert.Equal("user 5", await provider.GetRequiredService<IHugClient>().CallAsync(ClientApi.User, 5, (string?)null));
+        Assert.Equal(2, flaky.Sent); // the first answer (503) was retried by the standard handler
+    }
+
+    private sealed class FailingFirstHandler : DelegatingHandler
+    {
+        public int Sent;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref Sent) == 1
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable))
+                : base.SendAsync(request, cancellationToken);
+    }
+
     private sealed class CountingHandler : DelegatingHandler
     {
         public int Sent;
