@@ -77,6 +77,9 @@ internal sealed class ApiKeyAuthentication(Func<string, CancellationToken, Value
 {
     public override string Description => "API Key Header Authentication";
 
+    /// <summary>The request header carrying the key (documented as an OpenAPI apiKey scheme).</summary>
+    public string Header => header;
+
     public override IReadOnlyList<CliCredential> CliCredentials { get; } = [new("api-key", "HUG_API_KEY", "API key")];
 
     public override async ValueTask<RequirementResult> CheckAsync(CallContext context)

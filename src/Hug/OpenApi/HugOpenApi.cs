@@ -19,7 +19,7 @@ internal static class HugOpenApi
         if (!api.Options.OpenApiDocuments) return;
         builder.Services.ConfigureHttpJsonOptions(options => Mirror(api.Options.ReadOnlyJson, options.SerializerOptions));
         foreach (var name in DocumentNames(api))
-            builder.Services.AddOpenApi(name, options => options.AddDocumentTransformer((document, _, _) =>
+            builder.Services.AddOpenApi(name, options => options.AddHug().AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo { Title = api.Overview, Version = name };
                 return Task.CompletedTask;

@@ -1,0 +1,83 @@
+extern alias AdditionExample;
+extern alias FormatsExample;
+using System.Text.Json;
+using Hug.Testing;
+using Hug.Tests.Support;
+using Addition = AdditionExample::Addition;
+using Library = FormatsExample::Library;
+
+namespace Hug.Tests.OpenApi;
+
+/// <summary>serve's documents checked by a real OpenAPI linter, and what Hug adds to them (security, parameter docs).</summary>
+public sealed class OpenApiLintTests
+{
+    private static async Task<string> ServedDocumentAsync(HugApi api, string name = "v1")
+    {
+        await using var host = await HugTestHost.StartAsync(api);
+        using var http = host.CreateHttpClient();
+        return await http.GetStringAsync($"/openapi/{name}.json");
+    }
+
+    private static HugApi Example(Type type, Action<HugApi>? configure = null)
+    {
+        var api = HugApi.FromAssembly(type.Assembly);
+        configure?.Invoke(api);
+        return api;
+    }
+
+    public static TheoryData<string> Examples => new() { "Addition", "Auth", "Formats", "Versions" };
+
+    private static HugApi Api(string example) => example switch
+    {
+        "Addition" => Example(typeof(Addition)),
+        "Auth" => Example(typeof(Accounts), Accounts.Configure),
+        "Formats" => Example(typeof(Library), Library.Configure),
+        _ => new HugApi().AddType(typeof(Use.ClientApi)),
+    };
+
+    [RedoclyFact]
+    public async Task TheServedDocumentsHaveNoLintErrors()
+    {
+        var directory = Directory.CreateTempSubdirectory("hug-redocly-").FullName;
+        try
+        {
+            foreach (var example in Examples)
+            {
+                var path = Path.Combine(directory, example + ".json");
+                await File.WriteAllTextAsync(path, await ServedDocumentAsync(Api(example), example == "Versions" ? "v2" : "v1"));
+                var (exit, output) = await Redocly.LintAsync(path);
+                Assert.True(exit == 0, $"{example}: {output}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RequirementsAreSecuritySchemes()
+    {
+        var document = JsonDocument.Parse(await ServedDocumentAsync(Api("Auth"))).RootElement;
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("basic", schemes.GetProperty("basic").GetProperty("scheme").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("X-Api-Key", schemes.GetProperty("apiKey").GetProperty("name").GetString());
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/hello").GetProperty("get").GetProperty("security")[0].TryGetProperty("basic", out _));
+        Assert.Equal(0, paths.GetProperty("/ping").GetProperty("get").GetProperty("security").GetArrayLength());
+        Assert.True(paths.GetProperty("/hello").GetProperty("get").GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(paths.GetProperty("/work").GetProperty("get").GetProperty("responses").TryGetProperty("403", out _));
+    }
+
+    [Fact]
+    public async Task ParametersAndTagsCarryTheXmlDocs()
+    {
+        var document = JsonDocument.Parse(await ServedDocumentAsync(Api("Formats"))).RootElement;
+        var name = document.GetProperty("paths").GetProperty("/files/{name}").GetProperty("get").GetProperty("parameters")[0];
+        Assert.Equal("The file's name on the shelf", name.GetProperty("description").GetString());
+        Assert.Equal("A small library: negotiated formats, a file download, a streamed feed and an upload",
+            document.GetProperty("tags")[0].GetProperty("description").GetString());
+        Assert.DoesNotContain("/\"", document.GetProperty("servers")[0].GetProperty("url").GetString() + "\"");
+    }
+}
