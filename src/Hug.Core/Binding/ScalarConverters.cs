@@ -84,7 +84,7 @@ internal interface IChoiceConverter
     IReadOnlyList<string> Choices { get; }
 }
 
-/// <summary>An enum as a fixed set of names (case-insensitive), shown as in JSON output.</summary>
+/// <summary>An enum as a fixed set of names (case-insensitive), shown as in JSON output (<c>[JsonStringEnumMemberName]</c> included).</summary>
 internal sealed class EnumConverter<T> : ScalarConverter<T>, IChoiceConverter where T : struct, Enum
 {
     private readonly Dictionary<string, T> values = new(StringComparer.OrdinalIgnoreCase);
@@ -95,7 +95,9 @@ internal sealed class EnumConverter<T> : ScalarConverter<T>, IChoiceConverter wh
         foreach (var field in typeof(T).GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             var value = (T)field.GetValue(null)!;
-            var shown = JsonNamingPolicy.CamelCase.ConvertName(field.Name);
+            // The name JSON writes: [JsonStringEnumMemberName] when given, else camelCase (Hug's enum converter).
+            var shown = field.GetCustomAttribute<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>()?.Name
+                ?? JsonNamingPolicy.CamelCase.ConvertName(field.Name);
             names.Add(shown);
             values[field.Name] = value;
             values[shown] = value;

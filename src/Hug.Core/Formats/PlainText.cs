@@ -53,8 +53,7 @@ internal static class PlainText
     {
         Guid id => id.ToString("D"),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Enum choice when Enum.IsDefined(choice.GetType(), choice) => JsonNamingPolicy.CamelCase.ConvertName(choice.ToString()),
-        _ => null,
+        _ => null, // enums too: their JSON converter knows their names ([JsonStringEnumMemberName] included)
     };
 
     private static JsonSerializerOptions? indented;
