@@ -3,8 +3,9 @@ using Hug.Tests.Support;
 namespace Hug.Tests.OpenApi;
 
 /// <summary>
-/// A typed client without a reference to the API's assembly: Kiota generates it from the document <c>serve</c>
-/// publishes, and it calls the running example (a real process) for records, lists and errors.
+/// Typed clients without a reference to the APIs' assemblies: Kiota generates them from the documents <c>serve</c>
+/// publishes, and one program calls the running examples (real processes): results, records, lists, credentials, and
+/// a 400's errors read from the generated problem type.
 /// </summary>
 public sealed class KiotaClientTests
 {
@@ -28,52 +29,97 @@ public sealed class KiotaClientTests
         </Project>
         """;
 
-    // What a user writes against the generated client: no Hug, no reference to the example.
+    // What a user writes against the generated clients: no Hug, no reference to the examples.
     private const string Program = """
+        using System.Text;
         using Microsoft.Kiota.Abstractions;
         using Microsoft.Kiota.Abstractions.Authentication;
+        using Microsoft.Kiota.Abstractions.Serialization;
         using Microsoft.Kiota.Http.HttpClientLibrary;
 
-        var client = new Library.Client.LibraryClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider()) { BaseUrl = args[0] });
-        var book = await client.Book.GetAsync(request => request.QueryParameters.Title = "Emma");
+        static HttpClientRequestAdapter Adapter(string address) => new(new AnonymousAuthenticationProvider()) { BaseUrl = address };
+
+        var addition = new Addition.Client.AdditionClient(Adapter(args[0]));
+        Console.WriteLine($"add: {await addition.Add.GetAsync(r => { r.QueryParameters.Number1 = 1; r.QueryParameters.Number2 = 2; })}");
+        try
+        {
+            await addition.Add.GetAsync(r => r.QueryParameters.Number1 = 1);
+        }
+        catch (Addition.Client.Models.HttpValidationProblemDetails problem)
+        {
+            var messages = (UntypedArray)problem.Errors!.AdditionalData["number_2"];
+            Console.WriteLine($"add error: {problem.ResponseStatusCode} {string.Join(",", messages.GetValue().Select(m => ((UntypedString)m).GetValue()))}");
+        }
+
+        var accounts = new Auth.Client.AuthClient(Adapter(args[1]));
+        Console.WriteLine($"ping: {await accounts.Ping.GetAsync()}");
+        try
+        {
+            await accounts.Hello.GetAsync();
+        }
+        catch (ApiException refused)
+        {
+            Console.WriteLine($"hello anonymous: {refused.ResponseStatusCode}");
+        }
+        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ann:s3cret"));
+        Console.WriteLine($"hello: {await accounts.Hello.GetAsync(r => r.Headers.Add("Authorization", basic))}");
+        Console.WriteLine($"secret: {await accounts.Secret.GetAsync(r => r.Headers.Add("X-Api-Key", "k-123"))}");
+        var me = await accounts.Me.GetAsync(r => r.Headers.Add("Authorization", "Bearer t-456"));
+        Console.WriteLine($"me: {me!.Name}");
+
+        var library = new Library.Client.LibraryClient(Adapter(args[2]));
+        var book = await library.Book.GetAsync(request => request.QueryParameters.Title = "Emma");
         Console.WriteLine($"book: {book!.Title}|{book.Author}|{book.Year}");
-        var arrivals = await client.Arrivals.GetAsync(request => request.QueryParameters.Count = 2);
+        var arrivals = await library.Arrivals.GetAsync(request => request.QueryParameters.Count = 2);
         Console.WriteLine("arrivals: " + string.Join(",", arrivals!.Select(b => b.Title)));
         try
         {
-            await client.Files[".hidden"].GetAsync();
+            await library.Files[".hidden"].GetAsync();
         }
         catch (ApiException exception)
         {
-            Console.WriteLine($"error: {exception.ResponseStatusCode} {exception.GetType().Name}");
+            Console.WriteLine($"file error: {exception.ResponseStatusCode} {exception.GetType().Name}");
         }
         """;
 
     [KiotaFact]
-    public async Task AClientGeneratedFromTheServedDocumentCallsTheApi()
+    public async Task ClientsGeneratedFromTheServedDocumentsCallTheExamples()
     {
-        await using var server = ExampleProcess.Serve("Formats");
-        var address = await server.WaitForAddressAsync();
+        var examples = new[] { ("Addition", "AdditionClient"), ("Auth", "AuthClient"), ("Formats", "LibraryClient") };
+        var servers = examples.Select(e => ExampleProcess.Serve(e.Item1)).ToList();
         var directory = Directory.CreateTempSubdirectory("hug-kiota-").FullName;
         try
         {
-            using (var http = new HttpClient { BaseAddress = address })
-                await File.WriteAllTextAsync(Path.Combine(directory, "openapi.json"), await http.GetStringAsync("/openapi/v1.json"));
-            var (generated, generation) = await Kiota.RunAsync("generate", "-l", "CSharp", "-d", Path.Combine(directory, "openapi.json"),
-                "-o", Path.Combine(directory, "Client"), "-c", "LibraryClient", "-n", "Library.Client", "--log-level", "Warning");
-            Assert.True(generated == 0, generation);
-            await File.WriteAllTextAsync(Path.Combine(directory, "LibraryApp.csproj"), Project);
+            var addresses = new List<string>();
+            foreach (var ((example, client), server) in examples.Zip(servers))
+            {
+                var address = await server.WaitForAddressAsync();
+                addresses.Add(address.ToString());
+                var document = Path.Combine(directory, example + ".json");
+                using (var http = new HttpClient { BaseAddress = address })
+                    await File.WriteAllTextAsync(document, await http.GetStringAsync("/openapi/v1.json"));
+                var space = client[..^"Client".Length] + ".Client";
+                var (generated, generation) = await Kiota.RunAsync("generate", "-l", "CSharp", "-d", document,
+                    "-o", Path.Combine(directory, example), "-c", client, "-n", space, "--log-level", "Warning");
+                Assert.True(generated == 0, generation);
+            }
+            await File.WriteAllTextAsync(Path.Combine(directory, "Clients.csproj"), Project);
             await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), Program);
             var (built, build) = await Kiota.RunAsync("dotnet", ["build", "-v", "q", "-nologo", "-o", Path.Combine(directory, "out")], directory);
             Assert.True(built == 0, build);
-            var (ran, output) = await Kiota.RunAsync("dotnet", [Path.Combine(directory, "out", "LibraryApp.dll"), address.ToString()], directory, TimeSpan.FromMinutes(1));
+            var (ran, output) = await Kiota.RunAsync("dotnet", [Path.Combine(directory, "out", "Clients.dll"), .. addresses], directory, TimeSpan.FromMinutes(1));
             Assert.True(ran == 0, output);
-            Assert.True(output.Contains("book: Emma|Frank Herbert|1965", StringComparison.Ordinal), output);
-            Assert.True(output.Contains("arrivals: Volume 1,Volume 2", StringComparison.Ordinal), output);
-            Assert.True(output.Contains("error: 400 HttpValidationProblemDetails", StringComparison.Ordinal), output);
+            foreach (var line in new[]
+            {
+                "add: 3", "add error: 400 Required parameter 'number_2' not supplied",
+                "ping: pong", "hello anonymous: 401", "hello: Hello, ann", "secret: the secret, for key holder", "me: token holder",
+                "book: Emma|Frank Herbert|1965", "arrivals: Volume 1,Volume 2", "file error: 400 HttpValidationProblemDetails",
+            })
+                Assert.True(output.Contains(line, StringComparison.Ordinal), $"missing '{line}' in:\n{output}");
         }
         finally
         {
+            foreach (var server in servers) await server.DisposeAsync();
             Directory.Delete(directory, recursive: true);
         }
     }

@@ -13,20 +13,24 @@ namespace Hug.Tests.Support;
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
-    /// <summary>Chromium (or Chrome): <c>HUG_CHROMIUM</c>, else the usual install locations of Debian, other Linux, macOS and Windows; null when none.</summary>
+    /// <summary>Chromium, Chrome or Edge: <c>HUG_CHROMIUM</c> or <c>CHROME_PATH</c>, else the usual install locations of Debian, other Linux, macOS and Windows; null when none.</summary>
     public static readonly string? Executable = Find();
 
-    public const string HowToInstall = "install Chromium (Debian: apt-get install chromium; .ci/run does) or set HUG_CHROMIUM to a Chromium or Chrome executable";
+    public const string HowToInstall = "install Chromium (Debian: apt-get install chromium; .ci/run does) or set HUG_CHROMIUM (or CHROME_PATH) to a Chromium, Chrome or Edge executable";
 
     private static string? Find()
     {
-        if (Environment.GetEnvironmentVariable("HUG_CHROMIUM") is { Length: > 0 } configured) return File.Exists(configured) ? configured : null;
+        foreach (var variable in new[] { "HUG_CHROMIUM", "CHROME_PATH" })
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured) return File.Exists(configured) ? configured : null;
         string[] candidates =
         [
             "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium",
             "/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "Google", "Chrome", "Application", "chrome.exe"),
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Google", "Chrome", "Application", "chrome.exe"),
+            "/usr/bin/microsoft-edge", "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Microsoft", "Edge", "Application", "msedge.exe"),
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "Microsoft", "Edge", "Application", "msedge.exe"),
         ];
         return candidates.FirstOrDefault(File.Exists);
     }
