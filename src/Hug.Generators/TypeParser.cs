@@ -280,6 +280,7 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
     private static XElement? Parse(ISymbol symbol)
     {
         var xml = symbol.GetDocumentationCommentXml(expandIncludes: true);
+        if (string.IsNullOrWhiteSpace(xml)) xml = FromTrivia(symbol);
         if (string.IsNullOrWhiteSpace(xml)) return null;
         try
         {
@@ -289,6 +290,26 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
         {
             return null; // the compiler warns about a malformed comment (CS1570); the method stays undocumented
         }
+    }
+
+    /// <summary>
+    /// The <c>///</c> comment of a declaration in a project that does not set <c>GenerateDocumentationFile</c>: the
+    /// compiler then parses no documentation (so gives none to <c>GetDocumentationCommentXml</c>) but keeps the lines as
+    /// ordinary comments. Read here, a user's doc comments document the API without that setting (nor its CS1591 warnings).
+    /// </summary>
+    private static string? FromTrivia(ISymbol symbol)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            var lines = reference.GetSyntax().GetLeadingTrivia()
+                .Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineCommentTrivia))
+                .Select(t => t.ToString())
+                .Where(line => line.StartsWith("///", StringComparison.Ordinal) && !line.StartsWith("////", StringComparison.Ordinal))
+                .Select(line => line.Substring(3))
+                .ToList();
+            if (lines.Count > 0) return "<member>" + string.Join("\n", lines) + "</member>";
+        }
+        return null;
     }
 
     private static string Text(string? text) => text is null ? "null" : Literal(text);

@@ -1,4 +1,5 @@
 using Hug.Generation;
+using Microsoft.CodeAnalysis;
 
 namespace Hug.Generators.Tests;
 
@@ -49,10 +50,12 @@ public sealed class GeneratedSourceTests
         Assert.Contains("summary: \"Adds two numbers\"", source);
     }
 
-    [Fact]
-    public void DocumentationCommentsBecomeTextsAtBuildTime()
+    [Theory]
+    [InlineData(DocumentationMode.Diagnose)]
+    [InlineData(DocumentationMode.None)] // a project without GenerateDocumentationFile: the comments are read all the same
+    public void DocumentationCommentsBecomeTextsAtBuildTime(DocumentationMode mode)
     {
-        var source = GeneratorRun.Of("""
+        var source = GeneratorRun.Of(["""
             using Hug;
             /// <summary>Greets   people.</summary>
             public static class Greeter
@@ -64,7 +67,7 @@ public sealed class GeneratedSourceTests
                 [Cli]
                 public static string Hello(string name, int times = 1) => name;
             }
-            """).Source!;
+            """], withHug: true, documentation: mode).Source!;
         Assert.Contains("summary: \"Greets people.\"", source);
         Assert.Contains("summary: \"Says hello to name, see String.\"", source);
         Assert.Contains("returns: \"The greeting.\"", source);

@@ -55,13 +55,14 @@ public sealed class GeneratorRun
     /// Runs the generator on <paramref name="sources"/>: <paramref name="withHug"/> references Hug.Core (the generator's
     /// registrations), <paramref name="withTie"/> also the Hug assembly a program references (<c>HugApi.Run</c>, <c>serve</c>).
     /// </summary>
-    public static GeneratorRun Of(string[] sources, bool withHug, bool withTie = false)
+    public static GeneratorRun Of(string[] sources, bool withHug, bool withTie = false, DocumentationMode documentation = DocumentationMode.Diagnose)
     {
+        var parse = Parse.WithDocumentationMode(documentation);
         var compilation = CSharpCompilation.Create("Snippet" + Interlocked.Increment(ref snippets),
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, Parse, path: $"File{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parse, path: $"File{i}.cs")),
             withHug ? (withTie ? [.. References, Tie] : References) : [.. References.Where(r => !r.Display!.EndsWith("Hug.Core.dll", StringComparison.Ordinal))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new EndpointGenerator().AsSourceGenerator()], parseOptions: Parse,
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new EndpointGenerator().AsSourceGenerator()], parseOptions: parse,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return Run(driver, compilation);
     }
