@@ -87,19 +87,29 @@ public static class HugEndpointRouteBuilderExtensions
         }
         if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))
         {
-            MapDocumentation(group, "/", HugDocumentation.Serialize(HugDocumentation.Build(api, table, table.LatestVersion)));
+            MapDocumentation(group, "/", api, table, table.LatestVersion);
             foreach (var version in table.Versions)
-                MapDocumentation(group, $"/v{version}", HugDocumentation.Serialize(HugDocumentation.Build(api, table, version)));
+                MapDocumentation(group, $"/v{version}", api, table, version);
         }
         if (!ownsApplication && (api.Options.NotFoundDocumentation || api.Http().NotFoundHandlers.Count > 0 || api.Http().MountedNotFound.Count > 0))
             group.MapFallback("{*path}", notFound).WithDisplayName("Hug not found");
         return group;
     }
 
-    private static void MapDocumentation(RouteGroupBuilder group, string url, byte[] body) =>
-        group.MapMethods(url, [HttpMethods.Get, HttpMethods.Head],
-            (HttpContext http) => JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, JsonResponse.ContentType, body).AsTask())
+    /// <summary>hug's JSON documentation at <paramref name="url"/>, or the page for a browser (each made at its first request).</summary>
+    private static void MapDocumentation(RouteGroupBuilder group, string url, HugApi api, HttpRouteTable table, int? version)
+    {
+        var json = new Lazy<byte[]>(() => HugDocumentation.Serialize(HugDocumentation.Build(api, table, version)));
+        var page = new Lazy<byte[]>(() => DocsPage.Render(api, HugDocumentation.Build(api, table, version)));
+        group.MapMethods(url, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+            {
+                http.Response.Headers.Vary = "Accept";
+                return DocsPage.Wanted(http.Request)
+                    ? JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, DocsPage.ContentType, page.Value).AsTask()
+                    : JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, JsonResponse.ContentType, json.Value).AsTask();
+            })
             .WithDisplayName($"Hug documentation {url}");
+    }
 }
 
 /// <summary>Registers a <see cref="HugApi"/> with DI: <c>builder.Services.AddHug()</c>.</summary>

@@ -21,6 +21,9 @@ internal sealed class NotFoundResponder
     /// <summary>Serialised bodies by version (<see cref="Latest"/>: for a path with no version, or an unknown one); made once each.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte[]> bodies = new();
 
+    /// <summary>The same as pages, for browsers (<c>Accept: text/html</c>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte[]> pages = new();
+
     private const int Latest = int.MinValue;
 
     public NotFoundResponder(HugApi api, HttpRouteTable table)
@@ -41,6 +44,13 @@ internal sealed class NotFoundResponder
         if (!documented)
             return Problem.One(404, "Not Found", "404", "The API call you tried to make was not defined").WriteAsync(http).AsTask();
         var key = version is { } v && Array.IndexOf(table.Versions, v) >= 0 ? v : Latest;
+        http.Response.Headers.Vary = "Accept";
+        if (DocsPage.Wanted(http.Request))
+        {
+            var page = pages.GetOrAdd(key, static (k, self) =>
+                DocsPage.Render(self.api, HugDocumentation.Build(self.api, self.table, k == Latest ? self.table.LatestVersion : k), Message), this);
+            return JsonResponse.WriteBodyAsync(http, StatusCodes.Status404NotFound, DocsPage.ContentType, page).AsTask();
+        }
         var body = bodies.GetOrAdd(key, static (k, self) => Body(self.api, self.table, k == Latest ? self.table.LatestVersion : k), this);
         return JsonResponse.WriteBodyAsync(http, StatusCodes.Status404NotFound, JsonResponse.ContentType, body).AsTask();
     }

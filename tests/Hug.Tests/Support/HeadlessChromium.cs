@@ -193,6 +193,15 @@ public sealed class HeadlessChromium : IAsyncDisposable
             return result["result"]?["value"];
         }
 
+        /// <summary>The page as a PNG, laid out at <paramref name="width"/> CSS pixels (the whole page, not only the window).</summary>
+        public async Task<byte[]> ScreenshotAsync(int width, int height)
+        {
+            await browser.SendAsync("Emulation.setDeviceMetricsOverride",
+                new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false }, sessionId);
+            var shot = await browser.SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true }, sessionId);
+            return Convert.FromBase64String(shot["data"]!.GetValue<string>());
+        }
+
         /// <summary>
         /// Polls a JavaScript condition until it is true (bounded); a condition that throws (the element
         /// is not there yet) counts as false. Fails with the last error and the page's text otherwise.
