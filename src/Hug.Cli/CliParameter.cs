@@ -101,7 +101,7 @@ internal sealed class CliParameter
     /// <summary>Sets the help text: the <c>&lt;param&gt;</c> doc, the type's description and the default.</summary>
     public void Document()
     {
-        var type = Parameter.Converter!.Description;
+        var type = Binding.Rules.Describe(Parameter.Converter!.Description, Parameter.Validators);
         var text = Parameter.Doc is { } doc ? $"{doc.TrimEnd('.')}. {type}" : type;
         if (Parameter.HasDefault && Parameter.DefaultValue is not null and not false)
             text += $" [default: {PlainText.Plain(Parameter.DefaultValue, Parameter.Type)}]";

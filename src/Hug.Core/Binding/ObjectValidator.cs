@@ -47,7 +47,7 @@ internal sealed class ObjectValidator
                 var validationContext = new ValidationContext(instance, member.Name, null, null) { MemberName = member.Name };
                 foreach (var attribute in member.Attributes)
                     if (attribute.GetValidationResult(value, validationContext) is { } result && result != ValidationResult.Success)
-                        context.AddError(key, result.ErrorMessage ?? $"Invalid {member.Name}");
+                        context.AddError(key, Rules.Failure(attribute, value) ?? result.ErrorMessage ?? $"Invalid {member.Name}");
             }
             if (value is null || member.NestedType is null) continue;
             if (member.IsCollection)

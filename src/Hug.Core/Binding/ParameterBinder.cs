@@ -110,7 +110,7 @@ internal sealed class ValueBinder<T> : ParameterBinder<T>, Generation.IArgumentB
             var result = validator.GetValidationResult(boxed, validationContext);
             if (result is not null && result != ValidationResult.Success)
             {
-                context.AddError(Parameter.Name, result.ErrorMessage ?? $"Invalid {Parameter.Name}");
+                context.AddError(Parameter.Name, Rules.Failure(validator, boxed) ?? result.ErrorMessage ?? $"Invalid {Parameter.Name}");
                 return;
             }
         }

@@ -57,7 +57,7 @@ internal static class HugDocumentation
         var inputs = new JsonObject();
         foreach (var parameter in descriptor.Parameters.Where(api.TakesAsInput))
         {
-            var input = new JsonObject { ["type"] = parameter.Converter!.Description };
+            var input = new JsonObject { ["type"] = Binding.Rules.Describe(parameter.Converter!.Description, parameter.Validators) };
             if (parameter.Doc is { } doc) input["description"] = doc;
             if (parameter.HasDefault) input["default"] = JsonSerializer.SerializeToNode(parameter.DefaultValue, json.GetTypeInfo(parameter.Type));
             else if (!parameter.IsRequired) input["optional"] = true;

@@ -164,7 +164,7 @@ public sealed class CliTests
     {
         var (exit, _, error) = await Run("ranged", "11");
         Assert.Equal(2, exit);
-        Assert.StartsWith("size: The field size must be between 1 and 10.", error);
+        Assert.StartsWith("size: '11' exceeds the upper limit 10", error);
     }
 
     [Fact]
