@@ -51,7 +51,7 @@ internal sealed class HugApiDescriptionProvider(EndpointDataSource endpoints) : 
     private static ApiDescription Describe(HugApi api, RouteEndpoint route, string method, HttpEndpoint handler, string? group, string operationId)
     {
         var endpoint = handler.Descriptor;
-        var metadata = new List<object> { new EndpointNameMetadata(operationId), new HugOperationMetadata(endpoint, handler.Requirements) };
+        var metadata = new List<object> { new EndpointNameMetadata(operationId), new HugOperationMetadata(endpoint, handler.Requirements, handler.Route.Examples) };
         metadata.Add(new EndpointSummaryAttribute(endpoint.Summary ?? endpoint.DisplayName)); // an undocumented method is named
         if (endpoint.ReturnsDoc is { } returns) metadata.Add(new EndpointDescriptionAttribute("Returns " + char.ToLowerInvariant(returns[0]) + returns[1..]));
         var description = new ApiDescription

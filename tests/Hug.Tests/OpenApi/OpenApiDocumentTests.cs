@@ -76,8 +76,9 @@ public sealed class ServeOpenApiTests
         using var http = host.CreateHttpClient();
         var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json")).RootElement;
         Assert.Equal("A simple API to enable adding two numbers together", document.GetProperty("info").GetProperty("title").GetString());
-        var number = document.GetProperty("paths").GetProperty("/add").GetProperty("get").GetProperty("parameters")[0].GetProperty("schema");
-        Assert.Equal("integer", number.GetProperty("type").GetString());
+        var parameter = document.GetProperty("paths").GetProperty("/add").GetProperty("get").GetProperty("parameters")[0];
+        Assert.Equal("integer", parameter.GetProperty("schema").GetProperty("type").GetString());
+        Assert.Equal(1, parameter.GetProperty("example").GetInt32()); // the route's example, number_1=1&number_2=2
     }
 
     [Fact]

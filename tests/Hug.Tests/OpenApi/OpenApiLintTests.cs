@@ -81,3 +81,21 @@ public sealed class OpenApiLintTests
         Assert.DoesNotContain("/\"", document.GetProperty("servers")[0].GetProperty("url").GetString() + "\"");
     }
 }
+
+/// <summary>Rules on a positional record's parameters reach its OpenAPI schema (the generator reads only properties' attributes).</summary>
+public sealed class RecordRulesOpenApiTests
+{
+    [Fact]
+    public async Task ARecordsRulesAreSchemaKeywords()
+    {
+        var api = new HugApi();
+        api.Http.Post("/people", (Hug.Tests.Support.Person person) => person.Name);
+        await using var host = await HugTestHost.StartAsync(api);
+        using var http = host.CreateHttpClient();
+        var person = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json")).RootElement
+            .GetProperty("components").GetProperty("schemas").GetProperty("Person").GetProperty("properties");
+        Assert.Equal(20, person.GetProperty("name").GetProperty("maxLength").GetInt32());
+        Assert.Equal(0, person.GetProperty("age").GetProperty("minimum").GetInt32());
+        Assert.Equal(150, person.GetProperty("age").GetProperty("maximum").GetInt32());
+    }
+}
