@@ -48,6 +48,9 @@ public static class HugOpenApiOptionsExtensions
         {
             parameter.Description ??= hug.Endpoint.Docs.Parameter(parameter.Name ?? "");
             if (parameter.Name is { } name && example.TryGetValue(name, out var value)) parameter.Example = value;
+            // [AllowedValues] on a parameter: the one rule the schema generator leaves out.
+            if (parameter.Schema is OpenApiSchema schema && hug.Endpoint.Parameters.FirstOrDefault(p => p.Name == parameter.Name)?.Validators is { } rules)
+                foreach (var allowed in rules.OfType<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>()) Apply(schema, allowed);
         }
         if (hug.Endpoint.TypeSummary is { } summary)
             foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
