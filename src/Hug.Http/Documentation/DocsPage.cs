@@ -84,6 +84,13 @@ internal static class DocsPage
             var input = (JsonObject)value!;
             html.Append("<tr><td><code>").Append(E(name)).Append("</code></td><td>").Append(E(input["type"]?.GetValue<string>() ?? "")).Append("</td><td>");
             if (input["description"] is { } description) html.Append(E(description.GetValue<string>())).Append(' ');
+            if (input["fields"] is JsonObject fields)
+            {
+                html.Append("fields: <ul>");
+                foreach (var (field, type) in fields)
+                    html.Append("<li><code>").Append(E(field)).Append("</code> ").Append(E(type?.GetValue<string>() ?? "")).Append("</li>");
+                html.Append("</ul>");
+            }
             if (input["default"] is { } fallback) html.Append("default <code>").Append(E(fallback.ToJsonString())).Append("</code>");
             else if (input["optional"] is not null) html.Append("optional");
             else html.Append("required");

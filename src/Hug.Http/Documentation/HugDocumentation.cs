@@ -59,6 +59,7 @@ internal static class HugDocumentation
         {
             var input = new JsonObject { ["type"] = Binding.Rules.Describe(parameter.Converter!.Description, parameter.Validators) };
             if (parameter.Doc is { } doc) input["description"] = doc;
+            if (parameter.Source == ParameterSource.Json && Fields(parameter.Type, api.Options) is { } fields) input["fields"] = fields;
             if (parameter.HasDefault) input["default"] = JsonSerializer.SerializeToNode(parameter.DefaultValue, json.GetTypeInfo(parameter.Type));
             else if (!parameter.IsRequired) input["optional"] = true;
             inputs[parameter.Name] = input;
@@ -80,6 +81,34 @@ internal static class HugDocumentation
         if (endpoint.Route.Status is { } status) outputs["status"] = status;
         entry["outputs"] = outputs;
         return entry;
+    }
+
+    /// <summary>
+    /// A JSON object's fields (its JSON names → type and rules, in the docs' wording), from the API's JSON metadata; null for
+    /// anything that is not an object with properties. One level: a nested object is named, not opened.
+    /// </summary>
+    private static JsonObject? Fields(Type type, HugOptions options)
+    {
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo info;
+        try
+        {
+            info = options.ReadOnlyJson.GetTypeInfo(type);
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException)
+        {
+            return null; // no metadata for it (Native AOT without the type in a context): named only
+        }
+        if (info.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object || info.Properties.Count == 0) return null;
+        var fields = new JsonObject();
+        foreach (var property in info.Properties)
+        {
+            var described = Binding.ConverterFactory.TryCreate(property.PropertyType, null, options)?.Description ?? "A JSON value";
+            var rules = (property.AssociatedParameter?.AttributeProvider ?? property.AttributeProvider)?
+                .GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.ValidationAttribute), true)
+                .OfType<System.ComponentModel.DataAnnotations.ValidationAttribute>().ToArray();
+            fields[property.Name] = Binding.Rules.Describe(described, rules);
+        }
+        return fields;
     }
 
     private static string? TypeDescription(EndpointDescriptor descriptor, HugOptions options)

@@ -42,5 +42,12 @@ public sealed class NativeAdditionTests(ITestOutputHelper output)
         using var missing = await http.GetAsync("/no-such-route");
         Assert.Equal(404, (int)missing.StatusCode);
         Assert.Contains("Returns the result of adding number_1 to number_2", await missing.Content.ReadAsStringAsync());
+        // The OpenAPI document and the page, which need generated JSON metadata and no reflection.
+        var openApi = await http.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("\"/add\"", openApi);
+        Assert.Contains("HttpValidationProblemDetails", openApi);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.TryAddWithoutValidation("Accept", "text/html");
+        Assert.Contains("<code>add &lt;number_1&gt; &lt;number_2&gt;</code>", await (await http.SendAsync(request)).Content.ReadAsStringAsync());
     }
 }

@@ -63,7 +63,30 @@ public sealed class DocsPageTests
         await page.WaitForAsync("document.querySelector('h1').textContent.includes('adding two numbers')");
         var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
         await File.WriteAllBytesAsync(Path.Combine(artifacts, "docs-page.png"), await page.ScreenshotAsync(900, 700));
+        await page.ScreenshotAsync(375, 700); // a phone's width: the page lays out without sideways scrolling
+        Assert.Equal(true, (await page.EvaluateAsync("document.documentElement.scrollWidth <= window.innerWidth"))?.GetValue<bool>());
         await page.EvaluateAsync("document.querySelector('.example a').click()");
         await page.WaitForAsync("document.body.innerText.trim() === '3'");
+    }
+}
+
+/// <summary>A record read as JSON is documented with its fields, their types and rules (JSON docs and page).</summary>
+public sealed class RecordFieldsDocsTests
+{
+    [Fact]
+    public async Task ARecordBodyListsItsFields()
+    {
+        var api = new HugApi();
+        api.Http.Post("/people", (Person person) => person.Name);
+        await using var host = await HugTestHost.StartAsync(api);
+        using var http = host.CreateHttpClient();
+        var fields = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/")).RootElement
+            .GetProperty("handlers").GetProperty("/people").GetProperty("POST").GetProperty("inputs").GetProperty("person").GetProperty("fields");
+        Assert.Equal("Basic text / string value of at most 20 characters", fields.GetProperty("name").GetString());
+        Assert.Equal("A whole number greater or equal to 0 and less or equal to 150", fields.GetProperty("age").GetString());
+        Assert.True(fields.TryGetProperty("address", out _));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.TryAddWithoutValidation("Accept", "text/html");
+        Assert.Contains("<code>age</code> A whole number greater or equal to 0", await (await http.SendAsync(request)).Content.ReadAsStringAsync());
     }
 }
