@@ -25,8 +25,6 @@ public sealed class OpenApiLintTests
         return api;
     }
 
-    public static TheoryData<string> Examples => new() { "Addition", "Auth", "Formats", "Versions" };
-
     private static HugApi Api(string example) => example switch
     {
         "Addition" => Example(typeof(Addition)),
@@ -36,23 +34,37 @@ public sealed class OpenApiLintTests
     };
 
     [RedoclyFact]
-    public async Task TheServedDocumentsHaveNoLintErrors()
+    public async Task EveryExamplesDocumentHasNoLintErrorsAndEveryExampleHasItsPage()
     {
         var directory = Directory.CreateTempSubdirectory("hug-redocly-").FullName;
         try
         {
-            foreach (var example in Examples)
+            // Each example as it runs (a real process, `serve`), and an API with versions (its v2 document).
+            foreach (var example in new[] { "Addition", "Auth", "Formats", "Chat" })
             {
-                var path = Path.Combine(directory, example + ".json");
-                await File.WriteAllTextAsync(path, await ServedDocumentAsync(Api(example), example == "Versions" ? "v2" : "v1"));
-                var (exit, output) = await Redocly.LintAsync(path);
-                Assert.True(exit == 0, $"{example}: {output}");
+                await using var server = ExampleProcess.Serve(example);
+                using var http = new HttpClient { BaseAddress = await server.WaitForAddressAsync() };
+                await LintAsync(directory, example, await http.GetStringAsync("/openapi/v1.json"));
+                using var page = new HttpRequestMessage(HttpMethod.Get, "/");
+                page.Headers.TryAddWithoutValidation("Accept", "text/html");
+                using var answer = await http.SendAsync(page);
+                Assert.Equal("text/html", answer.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("<h1>", await answer.Content.ReadAsStringAsync());
             }
+            await LintAsync(directory, "Versions", await ServedDocumentAsync(Api("Versions"), "v2"));
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static async Task LintAsync(string directory, string name, string document)
+    {
+        var path = Path.Combine(directory, name + ".json");
+        await File.WriteAllTextAsync(path, document);
+        var (exit, output) = await Redocly.LintAsync(path);
+        Assert.True(exit == 0, $"{name}: {output}");
     }
 
     [Fact]
