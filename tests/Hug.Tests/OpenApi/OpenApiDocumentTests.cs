@@ -11,12 +11,13 @@ namespace Hug.Tests.OpenApi;
 /// <summary>Hug's endpoints in Microsoft.AspNetCore.OpenApi's document of a user's own app (<c>AddOpenApi()</c> + <c>MapHug()</c>).</summary>
 public sealed class OpenApiDocumentTests
 {
-    private static async Task<JsonElement> DocumentAsync(HugApi api, string name = "v1")
+    private static async Task<JsonElement> DocumentAsync(HugApi api, string name = "v1", bool withHug = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddHug(api);
-        builder.Services.AddOpenApi(name);
+        if (withHug) builder.Services.AddOpenApi(name, options => options.AddHug());
+        else builder.Services.AddOpenApi(name);
         await using var app = builder.Build();
         app.MapHug();
         app.MapOpenApi();
@@ -24,7 +25,6 @@ public sealed class OpenApiDocumentTests
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var text = await http.GetStringAsync($"/openapi/{name}.json");
         await app.StopAsync();
-        File.WriteAllText($"/tmp/openapi-{name}.json", text);
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
@@ -46,6 +46,18 @@ public sealed class OpenApiDocumentTests
         var responses = add.GetProperty("responses");
         Assert.Contains("integer", responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("type").ToString());
         Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
+    [Fact]
+    public async Task AddHugAddsSecurityAndParameterDocsInAUsersApp()
+    {
+        var api = HugApi.FromAssembly(typeof(Accounts).Assembly);
+        Accounts.Configure(api);
+        var plain = await DocumentAsync(api);
+        Assert.True(plain.GetProperty("paths").TryGetProperty("/hello", out _)); // the operations are there without it
+        var document = await DocumentAsync(api, withHug: true);
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("basic", out _));
+        Assert.True(document.GetProperty("paths").GetProperty("/hello").GetProperty("get").GetProperty("security")[0].TryGetProperty("basic", out _));
     }
 
     [Fact]
