@@ -48,6 +48,10 @@ public static class HugOpenApiOptionsExtensions
         {
             parameter.Description ??= hug.Endpoint.Docs.Parameter(parameter.Name ?? "");
             if (parameter.Name is { } name && example.TryGetValue(name, out var value)) parameter.Example = value;
+            // A value Hug reads as text (an IParsable such as 21.5C) is text on the wire, whatever its properties are.
+            if (hug.Endpoint.Parameters.FirstOrDefault(p => p.Name == parameter.Name) is { Source: ParameterSource.Value, Converter: { } converter }
+                && IsObject(parameter.Schema, document))
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = converter.Description };
             // [AllowedValues] on a parameter: the one rule the schema generator leaves out.
             if (parameter.Schema is OpenApiSchema schema && hug.Endpoint.Parameters.FirstOrDefault(p => p.Name == parameter.Name)?.Validators is { } rules)
                 foreach (var allowed in rules.OfType<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>()) Apply(schema, allowed);
@@ -67,6 +71,10 @@ public static class HugOpenApiOptionsExtensions
         // Every requirement must pass: one security requirement naming each scheme; none: an explicitly open operation.
         operation.Security = requirement.Count > 0 ? [requirement] : [];
     }
+
+    private static bool IsObject(IOpenApiSchema? schema, OpenApiDocument document) =>
+        (schema is OpenApiSchemaReference { Reference.Id: { } id } && document.Components?.Schemas?.TryGetValue(id, out var target) == true ? target : schema)
+            ?.Type is { } type && type.HasFlag(JsonSchemaType.Object);
 
     /// <summary>The route's first example (<c>number_1=1&amp;number_2=2</c>, or a URL with that query) as a value per parameter.</summary>
     private static Dictionary<string, System.Text.Json.Nodes.JsonNode> Example(IReadOnlyList<string> examples)

@@ -111,3 +111,20 @@ public sealed class RecordRulesOpenApiTests
         Assert.Equal(150, person.GetProperty("age").GetProperty("maximum").GetInt32());
     }
 }
+
+/// <summary>A parameter Hug reads as text (an <c>IParsable</c> type) is a string in the document, not the type's JSON object.</summary>
+public sealed class ParsableParameterOpenApiTests
+{
+    [Fact]
+    public async Task AParsableIsText()
+    {
+        var api = new HugApi();
+        api.Http.Get("/warm", (Celsius temperature) => temperature.Degrees > 20);
+        await using var host = await HugTestHost.StartAsync(api);
+        using var http = host.CreateHttpClient();
+        var schema = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json")).RootElement
+            .GetProperty("paths").GetProperty("/warm").GetProperty("get").GetProperty("parameters")[0].GetProperty("schema");
+        Assert.Equal("string", schema.GetProperty("type").GetString());
+        Assert.Equal("A temperature such as 21.5C", schema.GetProperty("description").GetString());
+    }
+}
