@@ -18,7 +18,8 @@ internal static class ServeCommand
     public static Command Create(HugApi api)
     {
         Option<string?> host = new("--host") { Description = $"Host name or address to listen on [default: {DefaultHost}]" };
-        Option<int?> port = new("--port", "-p") { Description = $"Port to listen on; 0 picks a free one [default: {DefaultPort}]" };
+        // Text, checked below: a typed option's value that does not parse throws when a validator reads it.
+        Option<string?> port = new("--port", "-p") { Description = $"Port to listen on; 0 picks a free one [default: {DefaultPort}]" };
         Option<string?> urls = new("--urls") { Description = "ASP.NET Core URLs to listen on, separated by ';' (also ASPNETCORE_URLS)" };
         Option<bool> no404 = new("--no-404-documentation") { Description = "Answer unknown URLs with a plain 404 instead of the API documentation" };
         Option<bool> noOpenApi = new("--no-openapi") { Description = "Do not publish the OpenAPI document at /openapi/v1.json" };
@@ -27,14 +28,14 @@ internal static class ServeCommand
         {
             if (result.GetValue(urls) is not null && (result.GetValue(host) is not null || result.GetValue(port) is not null))
                 result.AddError("--urls cannot be combined with --host or --port.");
-            if (result.GetValue(port) is < 0 or > 65535)
+            if (result.GetValue(port) is { } text && Port(text) is null)
                 result.AddError($"--port must be between 0 and 65535.");
         });
         serve.SetAction(async (parseResult, cancellationToken) =>
         {
             if (parseResult.GetValue(no404)) api.Options.NotFoundDocumentation = false;
             if (parseResult.GetValue(noOpenApi)) api.Options.OpenApiDocuments = false;
-            var app = HugWebHost.Build(api, [], HugWebHost.Listen(parseResult.GetValue(urls), parseResult.GetValue(host), parseResult.GetValue(port)), HugServe.Extension);
+            var app = HugWebHost.Build(api, [], HugWebHost.Listen(parseResult.GetValue(urls), parseResult.GetValue(host), parseResult.GetValue(port) is { } text ? Port(text) : null), HugServe.Extension);
             await app.StartAsync(cancellationToken);
             var addresses = app.Urls.Select(Displayable).ToList();
             var output = parseResult.InvocationConfiguration.Output;
@@ -46,6 +47,10 @@ internal static class ServeCommand
         });
         return serve;
     }
+
+    /// <summary>The port <paramref name="text"/> names (a whole number from 0 to 65535), else null.</summary>
+    private static int? Port(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : null;
 
     private static string Displayable(string address) =>
         address.Replace("://[::]:", "://localhost:").Replace("://0.0.0.0:", "://localhost:").Replace("://+:", "://localhost:").Replace("://*:", "://localhost:");

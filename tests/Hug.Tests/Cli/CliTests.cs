@@ -248,6 +248,10 @@ public sealed class CliTests
         var (exit, _, error) = await CliRun.RunAsync(typeof(HttpOnly), "serve", "--port", "70000");
         Assert.Equal(2, exit);
         Assert.Contains("--port must be between 0 and 65535.", error);
+        var (notANumber, _, parseError) = await CliRun.RunAsync(typeof(HttpOnly), "serve", "--port", "abc");
+        Assert.Equal(2, notANumber); // was an unhandled exception and exit 134
+        Assert.Contains("--port must be between 0 and 65535.", parseError);
+        Assert.DoesNotContain("   at ", parseError);
         Assert.Contains("Serve the API over HTTP", (await CliRun.RunAsync(typeof(HttpOnly), "--help")).Output);
     }
 
