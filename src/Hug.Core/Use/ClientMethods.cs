@@ -58,6 +58,9 @@ internal static class ClientMethods
         return named;
     }
 
+    /// <summary>The status a success answers with where the transport carries none (in process, WebSocket calls): the route's, else 200.</summary>
+    public static int SuccessStatus(EndpointDescriptor? endpoint) => endpoint?.Http.FirstOrDefault()?.Status ?? 200;
+
     /// <summary>Arguments as the raw values the binder reads (text stays text), for a remote client to send.</summary>
     public static Dictionary<string, RawValue> Raw(object? arguments, HugApi? api) => Arguments.From(arguments, (api?.Options ?? DefaultOptions).ReadOnlyJson);
 

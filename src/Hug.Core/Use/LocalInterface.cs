@@ -102,7 +102,7 @@ public sealed class LocalInterface : IHugClient
             var data = !descriptor.HasResult ? default
                 : result is not null && StreamItems.Of(descriptor, result) is var (items, itemType) ? await CollectAsync(items, itemType, json, cancellationToken)
                 : JsonSerializer.SerializeToElement(result, json.GetTypeInfo(descriptor.ResultType));
-            return new HugResponse(descriptor.Http.FirstOrDefault()?.Status ?? 200, data);
+            return new HugResponse(ClientMethods.SuccessStatus(descriptor), data);
         }
         catch (HugCallException exception)
         {

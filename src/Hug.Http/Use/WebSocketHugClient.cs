@@ -30,7 +30,7 @@ internal sealed class WebSocketHugClient : RemoteHugClient
 
     protected override async Task<HugResponse> SendAsync(RemoteCall call, CancellationToken cancellationToken)
     {
-        var status = call.Endpoint?.Http.FirstOrDefault()?.Status ?? 200;
+        var status = ClientMethods.SuccessStatus(call.Endpoint);
         await using var sent = await StartAsync(call, cancellationToken).ConfigureAwait(false);
         List<JsonElement>? items = null;
         await foreach (var reply in sent.Replies.ReadAllAsync(cancellationToken).ConfigureAwait(false))

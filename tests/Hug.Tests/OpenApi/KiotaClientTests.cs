@@ -105,9 +105,9 @@ public sealed class KiotaClientTests
             }
             await File.WriteAllTextAsync(Path.Combine(directory, "Clients.csproj"), Project);
             await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), Program);
-            var (built, build) = await Kiota.RunAsync("dotnet", ["build", "-v", "q", "-nologo", "-o", Path.Combine(directory, "out")], directory);
+            var (built, build) = await Processes.RunAsync("dotnet", ["build", "-v", "q", "-nologo", "-o", Path.Combine(directory, "out")], directory);
             Assert.True(built == 0, build);
-            var (ran, output) = await Kiota.RunAsync("dotnet", [Path.Combine(directory, "out", "Clients.dll"), .. addresses], directory, TimeSpan.FromMinutes(1));
+            var (ran, output) = await Processes.RunAsync("dotnet", [Path.Combine(directory, "out", "Clients.dll"), .. addresses], directory, TimeSpan.FromMinutes(1));
             Assert.True(ran == 0, output);
             foreach (var line in new[]
             {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hug.Tests.Support;
 
 /// <summary>
@@ -16,7 +14,7 @@ public static class Kiota
     private static (string, string[])? Find()
     {
         if (Environment.GetEnvironmentVariable("HUG_KIOTA") is { Length: > 0 } configured) return File.Exists(configured) ? (configured, []) : null;
-        return RunAsync("dotnet", ["tool", "run", "kiota", "--version"], ExampleProcess.RepositoryRoot).GetAwaiter().GetResult().Exit == 0
+        return Processes.RunAsync("dotnet", ["tool", "run", "kiota", "--version"], ExampleProcess.RepositoryRoot).GetAwaiter().GetResult().Exit == 0
             ? ("dotnet", ["tool", "run", "kiota"])
             : null;
     }
@@ -24,29 +22,8 @@ public static class Kiota
     /// <summary>Runs kiota with <paramref name="args"/> from the repository root (where the tool manifest is).</summary>
     public static Task<(int Exit, string Output)> RunAsync(params string[] args) =>
         Command is var (program, leading)
-            ? RunAsync(program, [.. leading, .. args], ExampleProcess.RepositoryRoot)
+            ? Processes.RunAsync(program, [.. leading, .. args], ExampleProcess.RepositoryRoot)
             : throw new InvalidOperationException("kiota not found: " + HowToInstall + ".");
-
-    /// <summary>Runs a program to its end (bounded by <paramref name="timeout"/>), its stdout and stderr together.</summary>
-    public static async Task<(int Exit, string Output)> RunAsync(string program, string[] args, string directory, TimeSpan? timeout = null)
-    {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in time");
-        }
-        return (process.ExitCode, await output + await error);
-    }
 }
 
 /// <summary>A test that runs Kiota: skipped with how to install it where it is missing, except under <c>CI=true</c>.</summary>

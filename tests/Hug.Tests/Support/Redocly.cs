@@ -17,7 +17,7 @@ public static class Redocly
 
     /// <summary>Lints <paramref name="document"/> with Redocly's recommended rules; the exit code is 0 when it has no errors.</summary>
     public static Task<(int Exit, string Output)> LintAsync(string document) =>
-        Kiota.RunAsync(Executable ?? throw new InvalidOperationException("redocly not found: " + HowToInstall + "."),
+        Processes.RunAsync(Executable ?? throw new InvalidOperationException("redocly not found: " + HowToInstall + "."),
             ["lint", document, "--format=stylish"], Path.GetDirectoryName(document)!, TimeSpan.FromMinutes(2));
 }
 
