@@ -32,6 +32,7 @@ internal sealed class CliApplication : IDisposable
     private bool documented;
     private GroupCommand[] groups = [];
     private readonly CliSession session;
+    private Command? builtIn;
 
     /// <summary>The command line of <paramref name="api"/>, with what <paramref name="host"/> adds (<c>serve</c>, <c>IResult</c> printing; null for nothing).</summary>
     public CliApplication(HugApi api, TextWriter output, TextWriter error, IReadOnlyList<string> args, CliHost? host)
@@ -47,7 +48,7 @@ internal sealed class CliApplication : IDisposable
         {
             if (Subcommand(root, host.BuiltIn) is { } taken)
                 throw NameIsTaken(taken, host);
-            root.Subcommands.Add(root is RootCommand || Names(args, host.BuiltIn) ? host.CreateBuiltIn(api) : new Command(host.BuiltIn, host.BuiltInDescription));
+            root.Subcommands.Add(builtIn = root is RootCommand || Names(args, host.BuiltIn) ? host.CreateBuiltIn(api) : new Command(host.BuiltIn, host.BuiltInDescription));
         }
         root.SetAction(_ =>
         {
@@ -82,14 +83,18 @@ internal sealed class CliApplication : IDisposable
         var configuration = new InvocationConfiguration { Output = session.Output, Error = session.Error };
         return parseResult.Action is SynchronousCommandLineAction
             ? Task.FromResult(parseResult.Invoke(configuration))
-            : InvokeAsync(parseResult, configuration, cancellationToken);
+            : InvokeAsync(parseResult, configuration, ownsSignals: parseResult.CommandResult.Command == builtIn, cancellationToken);
     }
 
-    /// <summary>An asynchronous command: Ctrl+C cancels its token, and it has ten seconds to finish before the process ends.</summary>
+    /// <summary>
+    /// An asynchronous command: Ctrl+C cancels its token, and it has ten seconds to finish before the process ends.
+    /// The built-in command (<c>serve</c>: a host with its own console lifetime and shutdown timeout) handles the
+    /// signals itself.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Task<int> InvokeAsync(ParseResult parseResult, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    private static Task<int> InvokeAsync(ParseResult parseResult, InvocationConfiguration configuration, bool ownsSignals, CancellationToken cancellationToken)
     {
-        configuration.ProcessTerminationTimeout = TimeSpan.FromSeconds(10);
+        configuration.ProcessTerminationTimeout = ownsSignals ? null : TimeSpan.FromSeconds(10);
         return parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
@@ -225,6 +230,8 @@ internal sealed class CliApplication : IDisposable
         foreach (var token in parseResult.UnmatchedTokens)
             if (Closest(token, command.Subcommands.Select(c => c.Name)) is { } suggestion)
                 error.WriteLine($"Did you mean '{suggestion}'?");
+        // serve's options are about where and how to listen: the line naming the problem is the whole answer.
+        if (command == builtIn) return CliExitCodes.Usage;
         error.WriteLine();
         session.WriteUsage(PathOf(parseResult.CommandResult));
         return CliExitCodes.Usage;

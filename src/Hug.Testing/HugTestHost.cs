@@ -31,7 +31,7 @@ public sealed class HugTestHost : IAsyncDisposable
     public static async Task<HugTestHost> StartAsync(HugApi api, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var app = HugWebHost.Build(api, [], static builder => builder.WebHost.UseTestServer(), HugServe.Extension);
+        var app = HugWebHost.Build(api, [], Hosting.ServeSettings.None, listen: false, HugServe.Extension, static builder => builder.WebHost.UseTestServer());
         await app.StartAsync(cancellationToken);
         return new HugTestHost(app, api);
     }

@@ -15,6 +15,9 @@ public abstract record Router<TOptions> where TOptions : class
 
     private protected HugApi Api { get; }
 
+    /// <summary>The API this router registers on (for adapters that add router methods: static files).</summary>
+    internal HugApi RegisteredOn => Api;
+
     /// <summary>The options this router registers with.</summary>
     public TOptions Options { get; init; }
 

@@ -55,6 +55,14 @@ namespace Hug.WebSockets
             return Task.CompletedTask;
         }
 
+        /// <summary>Closes every open connection of every endpoint with <paramref name="status"/> (the host is stopping).</summary>
+        public void CloseAll(WebSocketCloseStatus status, string reason)
+        {
+            foreach (var connections in endpoints.Values)
+                foreach (var connection in connections.Values)
+                    if (connection.IsOpen) _ = connection.CloseAsync(status, reason);
+        }
+
         private ConcurrentDictionary<string, WebSocketConnection> Of(string path) => endpoints.GetOrAdd(path, _ => new());
     }
 }

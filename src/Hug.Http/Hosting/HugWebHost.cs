@@ -1,9 +1,10 @@
 using Hug.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 
 namespace Hug;
 
@@ -16,21 +17,15 @@ public static class HugWebHost
     /// <summary>The port <c>serve</c> listens on when told nothing (hug's).</summary>
     internal const int DefaultPort = 8000;
 
+    /// <summary>How long stopping may take when nothing configures it: in-flight requests and streams finish within it.</summary>
+    internal const int DefaultShutdownSeconds = 30;
+
     /// <summary>
-    /// A web application serving <paramref name="api"/>: explicit <paramref name="urls"/>, else
-    /// <paramref name="host"/>/<paramref name="port"/>, else ASPNETCORE_URLS, else http://localhost:8000.
+    /// A web application serving <paramref name="api"/>, as <c>serve</c> builds it: explicit <paramref name="urls"/>, else
+    /// <paramref name="host"/>/<paramref name="port"/>, else the configured URLs (ASPNETCORE_URLS), else http://localhost:8000.
     /// </summary>
     public static WebApplication Build(HugApi api, string? urls = null, string? host = null, int? port = null) =>
-        Build(api, [], Listen(urls, host, port), WebHostExtension.None);
-
-    /// <summary><c>serve</c>'s addresses: explicit <paramref name="urls"/>, else host and port, else ASPNETCORE_URLS, else http://localhost:8000.</summary>
-    internal static Action<WebApplicationBuilder> Listen(string? urls, string? host, int? port) => builder =>
-    {
-        var configured = builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? builder.Configuration["http_ports"];
-        if (urls is not null) builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        else if (host is not null || port is not null || string.IsNullOrEmpty(configured))
-            builder.WebHost.UseUrls($"http://{FormatHost(host ?? DefaultHost)}:{port ?? DefaultPort}");
-    };
+        Build(api, [], new ServeSettings(urls, host, port), listen: true, WebHostExtension.None);
 
     /// <summary>
     /// The application a hosting tool asked for (<c>WebApplicationFactory</c>, build-time OpenAPI): its host settings
@@ -38,31 +33,79 @@ public static class HugWebHost
     /// tool (or ASP.NET Core's configuration) sets, none of <c>serve</c>'s.
     /// </summary>
     internal static WebApplication BuildForHostingTool(HugApi api, string[] hostSettings, WebHostExtension extension) =>
-        Build(api, hostSettings, static _ => { }, extension);
+        Build(api, hostSettings, ServeSettings.None, listen: false, extension);
 
     /// <summary>
-    /// The web application: <paramref name="args"/> for the builder, <paramref name="listen"/> for its addresses, and
-    /// <paramref name="extension"/> for what the assembly building it adds (<c>serve</c>'s OpenAPI document, in Hug).
+    /// The web application: <paramref name="args"/> for the builder; <paramref name="settings"/> (with
+    /// <paramref name="listen"/>, its addresses, checked: <see cref="ServeUsageException"/>); the API's own hooks; and
+    /// <paramref name="extension"/>, what the assembly building it adds (<c>serve</c>'s OpenAPI documents, in Hug).
     /// </summary>
-    internal static WebApplication Build(HugApi api, string[] args, Action<WebApplicationBuilder> listen, WebHostExtension extension)
+    internal static WebApplication Build(HugApi api, string[] args, ServeSettings settings, bool listen, WebHostExtension extension,
+        Action<WebApplicationBuilder>? server = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        ServeDefaults.Add(builder.Configuration, settings.LogRequests);
+        // https:// addresses and Kestrel's certificate configuration (the slim builder leaves HTTPS out).
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        if (listen && Listen(builder, settings) is { } urls && settings.CleartextHttp2) ServeDefaults.CleartextHttp2(builder, urls);
+        if (settings.ShutdownTimeout is { } timeout) builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = timeout);
+        if (settings.LogRequests) builder.Services.AddHttpLogging(static options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestQuery
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+        server?.Invoke(builder);
         foreach (var service in api.Services) builder.Services.Add(service);
         builder.Services.AddHug(api);
-        listen(builder);
         extension.AddServices?.Invoke(builder, api);
+        foreach (var configure in api.Http().BuilderHooks) configure(builder);
+
         var app = builder.Build();
+        if (settings.LogRequests) app.UseHttpLogging();
         if (api.ServesWebSockets) app.UseWebSockets();
+        // Routing first, so the app's own middleware (CORS, authorization, rate limiting) sees which endpoint was chosen.
+        app.UseRouting();
+        foreach (var configure in api.Http().AppHooks) configure(app);
         HugEndpointRouteBuilderExtensions.MapHug(app, api, ownsApplication: true, out var notFound);
         extension.MapEndpoints?.Invoke(app, api);
         // Endpoint routing, then (no endpoint matched) the 404 answer as the last step, rather than a
         // catch-all route that every request would also match.
-        app.UseRouting();
         app.UseEndpoints(_ => { });
         app.Run(notFound);
         return app;
+    }
+
+    /// <summary>
+    /// <c>serve</c>'s addresses: explicit URLs, else host and port, else the configured URLs (checked as well: a host
+    /// name there would listen on every interface too), else Kestrel's own endpoints, else http://localhost:8000.
+    /// Returns the URLs listened on (null: Kestrel's configured endpoints decide).
+    /// </summary>
+    private static string? Listen(WebApplicationBuilder builder, ServeSettings settings)
+    {
+        if (settings.Host is { } host && ListenAddresses.CheckHost(host) is { } hostProblem)
+            throw new ServeUsageException($"--host: {hostProblem}.");
+        if (settings.Urls is { } urls)
+        {
+            if (ListenAddresses.CheckUrls(urls) is { } problem) throw new ServeUsageException($"--urls: {problem}.");
+            return UseUrls(builder, urls);
+        }
+        if (settings.Host is not null || settings.Port is not null)
+            return UseUrls(builder, $"http://{FormatHost(settings.Host ?? DefaultHost)}:{settings.Port ?? DefaultPort}");
+        if (builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured)
+        {
+            if (ListenAddresses.CheckUrls(configured) is { } problem) throw new ServeUsageException($"ASPNETCORE_URLS (or the 'urls' setting): {problem}.");
+            return configured;
+        }
+        var endpoints = builder.Configuration.GetSection("Kestrel:Endpoints");
+        if (endpoints.GetChildren().Any() || builder.Configuration["http_ports"] is { Length: > 0 } || builder.Configuration["https_ports"] is { Length: > 0 }) return null;
+        return UseUrls(builder, $"http://{DefaultHost}:{DefaultPort}");
+    }
+
+    private static string UseUrls(WebApplicationBuilder builder, string urls)
+    {
+        builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return urls;
     }
 
     private static string FormatHost(string host) => host.Contains(':') && !host.StartsWith('[') ? $"[{host}]" : host;

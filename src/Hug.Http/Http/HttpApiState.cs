@@ -20,6 +20,15 @@ internal sealed class HttpApiState : AdapterState
     /// <summary>Whether <c>MapHug</c> mapped this API into an app: a host that registered it with <c>AddHug</c> and never did fails at start-up.</summary>
     public bool Mapped { get; set; }
 
+    /// <summary>What configures the builder of a web application Hug builds (<c>ConfigureWebBuilder</c>), in order.</summary>
+    public List<Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>> BuilderHooks { get; } = [];
+
+    /// <summary>What configures a web application Hug builds, after routing (<c>ConfigureWebApp</c>), in order.</summary>
+    public List<Action<Microsoft.AspNetCore.Builder.WebApplication>> AppHooks { get; } = [];
+
+    /// <summary>Folders served as static files (<c>api.Http.Static</c>), by URL prefix.</summary>
+    public List<StaticFiles.StaticFolder> StaticFolders { get; } = [];
+
     public override AdapterState CreateEmpty() => new HttpApiState();
 
     /// <summary>A mounted API's input formats (unless this one has the media type) and not-found handlers, under <paramref name="prefix"/>.</summary>
@@ -29,5 +38,9 @@ internal sealed class HttpApiState : AdapterState
         foreach (var (mediaType, format) in other.InputFormats) InputFormats.TryAdd(mediaType, format);
         foreach (var (version, handler) in other.NotFoundHandlers) MountedNotFound.Add((prefix, version, handler));
         foreach (var (prefixed, version, handler) in other.MountedNotFound) MountedNotFound.Add((prefix + prefixed, version, handler));
+        // A mounted API's hosting needs are the host's: its hooks run too; its static folders move under the prefix.
+        BuilderHooks.AddRange(other.BuilderHooks);
+        AppHooks.AddRange(other.AppHooks);
+        foreach (var folder in other.StaticFolders) StaticFolders.Add(folder with { UrlPrefix = prefix + folder.UrlPrefix });
     }
 }

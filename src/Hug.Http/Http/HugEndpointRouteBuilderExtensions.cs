@@ -85,6 +85,8 @@ public static class HugEndpointRouteBuilderExtensions
             var handler = new Hug.WebSockets.WebSocketHandler(type, factory(), route.Path, route.AllowedOrigins ?? [], requirements, api, api.Hub, logger);
             group.Map(route.Path, handler.HandleAsync).WithDisplayName($"Hug WebSocket {route.Path}");
         }
+        if (webSockets.Count > 0) CloseOnShutdown(services, api);
+        StaticFiles.StaticFileEndpoints.Map(group, api.Http().StaticFolders, notFound);
         if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))
         {
             MapDocumentation(group, "/", api, table, table.LatestVersion);
@@ -94,6 +96,16 @@ public static class HugEndpointRouteBuilderExtensions
         if (!ownsApplication && (api.Options.NotFoundDocumentation || api.Http().NotFoundHandlers.Count > 0 || api.Http().MountedNotFound.Count > 0))
             group.MapFallback("{*path}", notFound).WithDisplayName("Hug not found");
         return group;
+    }
+
+    /// <summary>
+    /// When the host stops, every WebSocket connection is told so (1001, "Going away") rather than cut when the shutdown
+    /// timeout ends: clients see a clean close and can reconnect elsewhere, and the host stops without waiting for them.
+    /// </summary>
+    private static void CloseOnShutdown(IServiceProvider services, HugApi api)
+    {
+        if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
+            lifetime.ApplicationStopping.Register(static state => ((HugApi)state!).Hub.CloseAll(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "Server shutting down"), api);
     }
 
     /// <summary>hug's JSON documentation at <paramref name="url"/>, or the page for a browser (each made at its first request).</summary>

@@ -49,6 +49,10 @@ public sealed partial class ExampleProcess : IAsyncDisposable
     public static ExampleProcess Start(string example, IDictionary<string, string>? environment = null, params string[] args) =>
         StartDll(ExampleDll(example), environment, args);
 
+    /// <summary>Starts the example in <paramref name="directory"/> (its content root: appsettings.json is read from there).</summary>
+    public static ExampleProcess StartIn(string directory, string example, IDictionary<string, string>? environment, params string[] args) =>
+        StartProgram("dotnet", [ExampleDll(example), .. args], environment, directory);
+
     /// <summary>Starts the example's <c>serve</c> on 127.0.0.1 and a free port (see <see cref="WaitForAddressAsync"/>).</summary>
     public static ExampleProcess Serve(string example) => Start(example, null, "serve", "--host", "127.0.0.1", "--port", "0");
 
@@ -62,9 +66,10 @@ public sealed partial class ExampleProcess : IAsyncDisposable
     public static ExampleProcess StartNative(string executable, IDictionary<string, string>? environment, params string[] args) =>
         StartProgram(executable, args, environment);
 
-    private static ExampleProcess StartProgram(string program, string[] args, IDictionary<string, string>? environment)
+    private static ExampleProcess StartProgram(string program, string[] args, IDictionary<string, string>? environment, string? directory = null)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (directory is not null) info.WorkingDirectory = directory;
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment.Remove("ASPNETCORE_URLS");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
@@ -106,6 +111,6 @@ public sealed partial class ExampleProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    [GeneratedRegex(@"on (http://[^\s,]+)")]
+    [GeneratedRegex(@"on (https?://[^\s,]+)")]
     private static partial Regex Address();
 }
