@@ -34,6 +34,7 @@ internal static class DocsPage
         html.Append("<h1>").Append(E(overview)).Append("</h1>");
         Versions(html, documentation);
         Http(html, documentation);
+        StaticFolders(html, documentation);
         Commands(html, api);
         Sockets(html, api, documentation);
         html.Append("<footer>Also as JSON (<code>Accept: application/json</code>)")
@@ -74,6 +75,15 @@ internal static class DocsPage
                         html.Append("<p class=\"example\">Example: <a href=\"").Append(E(example)).Append("\">").Append(E(example)).Append("</a></p>");
                 html.Append("</section>");
             }
+    }
+
+    private static void StaticFolders(StringBuilder html, JsonObject documentation)
+    {
+        if (documentation["static"] is not JsonArray { Count: > 0 } folders) return;
+        html.Append("<h2 id=\"static\">Static files</h2><ul>");
+        foreach (var prefix in folders.Select(f => f!.GetValue<string>()))
+            html.Append("<li><code>").Append(E(prefix)).Append("</code>…</li>");
+        html.Append("</ul>");
     }
 
     private static void Inputs(StringBuilder html, JsonObject inputs)

@@ -36,6 +36,8 @@ internal static class HugDocumentation
         if (api.WebSocketEndpoints.Length > 0)
             result["websockets"] = new JsonObject([.. api.WebSocketEndpoints.Select(w => new KeyValuePair<string, JsonNode?>(w.Route.Path,
                 new JsonObject { ["usage"] = Introspection.EndpointDocs.Of(w.Endpoint) ?? w.Endpoint.Name }))]);
+        if (api.Http().StaticFolders.Count > 0)
+            result["static"] = new JsonArray([.. api.Http().StaticFolders.Select(f => (JsonNode)(f.UrlPrefix + "/"))]);
         return result;
     }
 

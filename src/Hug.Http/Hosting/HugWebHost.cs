@@ -43,6 +43,7 @@ public static class HugWebHost
     internal static WebApplication Build(HugApi api, string[] args, ServeSettings settings, bool listen, WebHostExtension extension,
         Action<WebApplicationBuilder>? server = null)
     {
+        _ = api.Endpoints; // composes mounted APIs now: their hooks and static folders are the host's too
         var builder = WebApplication.CreateSlimBuilder(args);
         ServeDefaults.Add(builder.Configuration, settings.LogRequests);
         // https:// addresses and Kestrel's certificate configuration (the slim builder leaves HTTPS out).

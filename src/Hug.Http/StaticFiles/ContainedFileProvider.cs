@@ -18,7 +18,10 @@ internal sealed class ContainedFileProvider(string root) : IFileProvider
     public IFileInfo GetFileInfo(string subpath)
     {
         var info = files.GetFileInfo(subpath);
-        return info.Exists && info.PhysicalPath is { } path && !Contained(path) ? new NotFoundFileInfo(subpath) : info;
+        if (!info.Exists || info.PhysicalPath is not { } path) return info;
+        if (!Contained(path)) return new NotFoundFileInfo(subpath);
+        // A link inside the folder is served as its target: the link's own length is not the file's.
+        return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? new PhysicalFileInfo(target) : info;
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath)

@@ -19,10 +19,7 @@ internal static class StaticFileEndpoints
         var contentRoot = endpoints.ServiceProvider.GetService<IWebHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
         foreach (var folder in folders)
         {
-            var root = Path.GetFullPath(Path.Combine(contentRoot, folder.Folder));
-            if (!Directory.Exists(root))
-                throw new HugConfigurationException($"Static files for '{(folder.UrlPrefix.Length == 0 ? "/" : folder.UrlPrefix)}': the folder '{root}' does not exist.");
-            var files = new ContainedFileProvider(root);
+            var files = new ContainedFileProvider(Root(folder, contentRoot));
             var branch = endpoints.CreateApplicationBuilder();
             // The middleware serves only requests that no endpoint has claimed; inside this endpoint, none has.
             branch.Use(static next => context =>
@@ -36,5 +33,20 @@ internal static class StaticFileEndpoints
             endpoints.MapMethods(folder.UrlPrefix + "/{**path}", [HttpMethods.Get, HttpMethods.Head], branch.Build())
                 .WithDisplayName($"Hug static files {folder.UrlPrefix}/");
         }
+    }
+
+    /// <summary>
+    /// The folder's full path: as given when absolute; else under the content root (the current directory under
+    /// <c>serve</c>), else beside the program (a folder copied to the output, run from elsewhere).
+    /// </summary>
+    private static string Root(StaticFolder folder, string contentRoot)
+    {
+        string[] candidates = Path.IsPathRooted(folder.Folder)
+            ? [folder.Folder]
+            : [Path.Combine(contentRoot, folder.Folder), Path.Combine(AppContext.BaseDirectory, folder.Folder)];
+        foreach (var candidate in candidates)
+            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+        throw new HugConfigurationException(
+            $"Static files for '{(folder.UrlPrefix.Length == 0 ? "/" : folder.UrlPrefix)}': the folder '{folder.Folder}' was not found ({string.Join(", nor ", candidates.Select(Path.GetFullPath))}).");
     }
 }

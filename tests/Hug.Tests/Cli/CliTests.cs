@@ -247,10 +247,10 @@ public sealed class CliTests
         Assert.Contains("--no-404-documentation", help.Output);
         var (exit, _, error) = await CliRun.RunAsync(typeof(HttpOnly), "serve", "--port", "70000");
         Assert.Equal(2, exit);
-        Assert.Contains("--port must be between 0 and 65535.", error);
+        Assert.Contains("--port: '70000' is not a port; a port is a whole number from 0 to 65535.", error);
         var (notANumber, _, parseError) = await CliRun.RunAsync(typeof(HttpOnly), "serve", "--port", "abc");
         Assert.Equal(2, notANumber); // was an unhandled exception and exit 134
-        Assert.Contains("--port must be between 0 and 65535.", parseError);
+        Assert.Contains("--port: 'abc' is not a port", parseError);
         Assert.DoesNotContain("   at ", parseError);
         Assert.Contains("Serve the API over HTTP", (await CliRun.RunAsync(typeof(HttpOnly), "--help")).Output);
     }
