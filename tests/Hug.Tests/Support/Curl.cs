@@ -5,15 +5,7 @@ public static class Curl
 {
     public const string HowToInstall = "apt-get install curl (macOS and Windows 10+ ship it) or set HUG_CURL to a curl built with HTTP/2";
 
-    public static readonly string? Executable = Find();
-
-    private static string? Find()
-    {
-        if (Environment.GetEnvironmentVariable("HUG_CURL") is { Length: > 0 } configured) return File.Exists(configured) ? configured : null;
-        var name = OperatingSystem.IsWindows() ? "curl.exe" : "curl";
-        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
-    }
+    public static readonly string? Executable = OutsidePrograms.Find("HUG_CURL", "curl", "curl.exe");
 
     /// <summary>Runs curl with <paramref name="args"/>; its exit code and output.</summary>
     public static Task<(int Exit, string Output)> RunAsync(params string[] args) =>
@@ -25,7 +17,6 @@ public sealed class CurlFactAttribute : FactAttribute
 {
     public CurlFactAttribute()
     {
-        if (Curl.Executable is null && Environment.GetEnvironmentVariable("CI") != "true")
-            Skip = "curl not found: " + Curl.HowToInstall + ".";
+        Skip = OutsidePrograms.SkipReason(Curl.Executable, "curl", Curl.HowToInstall);
     }
 }
