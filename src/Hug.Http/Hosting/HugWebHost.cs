@@ -46,8 +46,8 @@ public static class HugWebHost
         _ = api.Endpoints; // composes mounted APIs now: their hooks and static folders are the host's too
         var builder = WebApplication.CreateSlimBuilder(args);
         ServeDefaults.Add(builder.Configuration, settings.LogRequests);
-        // https:// addresses and Kestrel's certificate configuration (the slim builder leaves HTTPS out).
-        builder.WebHost.UseKestrelHttpsConfiguration();
+        // https:// addresses and Kestrel's certificate configuration (the slim builder leaves HTTPS out), unless built without.
+        if (ServeFeatures.Https) builder.WebHost.UseKestrelHttpsConfiguration();
         if (listen && Listen(builder, settings) is { } urls && settings.CleartextHttp2) ServeDefaults.CleartextHttp2(builder, urls);
         if (settings.ShutdownTimeout is { } timeout) builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = timeout);
         if (settings.LogRequests) builder.Services.AddHttpLogging(static options =>
@@ -89,6 +89,8 @@ public static class HugWebHost
         if (settings.Urls is { } urls)
         {
             if (ListenAddresses.CheckUrls(urls) is { } problem) throw new ServeUsageException($"--urls: {problem}.");
+            if (!ServeFeatures.Https && urls.Contains("https://", StringComparison.OrdinalIgnoreCase))
+                throw new ServeUsageException("--urls: https:// needs HTTPS, which this program was built without (<HugHttps>false</HugHttps>).");
             return UseUrls(builder, urls);
         }
         if (settings.Host is not null || settings.Port is not null)

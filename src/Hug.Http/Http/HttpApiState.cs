@@ -29,6 +29,12 @@ internal sealed class HttpApiState : AdapterState
     /// <summary>Folders served as static files (<c>api.Http.Static</c>), by URL prefix.</summary>
     public List<StaticFiles.StaticFolder> StaticFolders { get; } = [];
 
+    /// <summary>
+    /// Maps the static folders; set by <c>api.Http.Static</c>, so a program that never calls it does not reach ASP.NET
+    /// Core's static file middleware, and Native AOT trims it away.
+    /// </summary>
+    public Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, IReadOnlyList<StaticFiles.StaticFolder>, RequestDelegate>? MapStaticFolders { get; set; }
+
     public override AdapterState CreateEmpty() => new HttpApiState();
 
     /// <summary>A mounted API's input formats (unless this one has the media type) and not-found handlers, under <paramref name="prefix"/>.</summary>
@@ -42,5 +48,6 @@ internal sealed class HttpApiState : AdapterState
         BuilderHooks.AddRange(other.BuilderHooks);
         AppHooks.AddRange(other.AppHooks);
         foreach (var folder in other.StaticFolders) StaticFolders.Add(folder with { UrlPrefix = prefix + folder.UrlPrefix });
+        MapStaticFolders ??= other.MapStaticFolders;
     }
 }

@@ -86,7 +86,7 @@ public static class HugEndpointRouteBuilderExtensions
             group.Map(route.Path, handler.HandleAsync).WithDisplayName($"Hug WebSocket {route.Path}");
         }
         if (webSockets.Count > 0) CloseOnShutdown(services, api);
-        StaticFiles.StaticFileEndpoints.Map(group, api.Http().StaticFolders, notFound);
+        api.Http().MapStaticFolders?.Invoke(group, api.Http().StaticFolders, notFound);
         if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))
         {
             MapDocumentation(group, "/", api, table, table.LatestVersion);

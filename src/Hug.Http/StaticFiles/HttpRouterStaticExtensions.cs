@@ -26,6 +26,7 @@ public static class HttpRouterStaticExtensions
             if (api.Http().StaticFolders.Any(f => string.Equals(f.UrlPrefix, prefix, StringComparison.OrdinalIgnoreCase)))
                 throw new HugConfigurationException($"Static files: '{prefix}' already serves a folder.");
             api.Http().StaticFolders.Add(new StaticFolder(prefix == "/" ? "" : prefix, folder));
+            api.Http().MapStaticFolders = StaticFileEndpoints.Map;
             return api;
         }
     }

@@ -110,3 +110,35 @@ public sealed class HttpsProcessTests
         }
     }
 }
+
+/// <summary><c>&lt;HugHttps&gt;false&lt;/HugHttps&gt;</c>: a program built without HTTPS says so for https:// and serves http:// as before.</summary>
+public sealed class WithoutHttpsTests
+{
+    [Fact]
+    public async Task AProgramBuiltWithoutHttpsRefusesHttpsInOneLine()
+    {
+        var artifacts = Directory.CreateTempSubdirectory("hug-no-https-").FullName;
+        try
+        {
+            // Its own artifacts path: the repository's bin/ and obj/ (other tests build there) are untouched.
+            var (built, log) = await Processes.RunAsync("dotnet",
+                ["build", "examples/Addition/Addition.csproj", "-p:HugHttps=false", "--artifacts-path", artifacts, "-nologo"],
+                ExampleProcess.RepositoryRoot, TimeSpan.FromMinutes(5));
+            Assert.True(built == 0, log);
+            var dll = Directory.EnumerateFiles(artifacts, "Addition.dll", SearchOption.AllDirectories).Single(f => f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+            Assert.Contains("\"Hug.Serve.Https\": false", await File.ReadAllTextAsync(Path.ChangeExtension(dll, ".runtimeconfig.json")));
+
+            await using var https = ExampleProcess.StartDll(dll, null, "serve", "--urls", "https://127.0.0.1:0");
+            Assert.Equal(2, await https.WaitForExitAsync());
+            Assert.Contains("built without (<HugHttps>false</HugHttps>)", Assert.Single(https.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+
+            await using var http = ExampleProcess.StartDll(dll, null, "serve", "--host", "127.0.0.1", "--port", "0");
+            using var client = new HttpClient { BaseAddress = await http.WaitForAddressAsync() };
+            Assert.Equal("3", await client.GetStringAsync("/add?number_1=1&number_2=2"));
+        }
+        finally
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+    }
+}
