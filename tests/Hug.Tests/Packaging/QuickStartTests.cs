@@ -55,6 +55,7 @@ public sealed partial class QuickStartTests(QuickStartTests.PackedHug packed) : 
     {
         Assert.True(File.Exists(Path.Combine(Packages, $"Hug.Testing.{Version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(Packages, $"Hug.Tool.{Version}.nupkg")));
+        Assert.True(File.Exists(Path.Combine(Packages, $"Hug.Templates.{Version}.nupkg")));
         var project = Path.Combine(Root, "QuickStart");
         await Run(Root, "new", "console", "-n", "QuickStart", "-o", project);
         await Run(project, "add", "package", "Hug", "--version", Version);
@@ -88,6 +89,20 @@ public sealed partial class QuickStartTests(QuickStartTests.PackedHug packed) : 
         var (exit, output) = await Processes.RunAsync("dotnet", ["msbuild", "-getItem:RuntimeHostConfigurationOption", "-p:PublishAot=true"], project, TimeSpan.FromMinutes(2));
         Assert.True(exit == 0, output);
         Assert.Contains("Microsoft.AspNetCore.Mvc.ApiExplorer.IsEnhancedModelMetadataSupported", output);
+    }
+
+    [Fact]
+    public async Task DotnetNewHugMakesAProjectThatRuns()
+    {
+        // A template hive of the test's own: the user's installed templates are not touched.
+        var hive = Path.Combine(Root, "template-hive");
+        await Run(Root, "new", "install", Path.Combine(Packages, $"Hug.Templates.{Version}.nupkg"), "--debug:custom-hive", hive);
+        var project = Path.Combine(Root, "Calculator");
+        await Run(Root, "new", "hug", "-n", "Calculator", "-o", project, "--debug:custom-hive", hive);
+        Assert.Contains($"Include=\"Hug\" Version=\"{Version}\"", await File.ReadAllTextAsync(Path.Combine(project, "Calculator.csproj")));
+        await Run(project, "build");
+        var (exit, output) = await Processes.RunAsync("dotnet", [Path.Combine(project, "bin", "Debug", "net10.0", "Calculator.dll"), "add", "1", "2"], project, TimeSpan.FromMinutes(1));
+        Assert.Equal((0, "3"), (exit, output.Trim()));
     }
 
     [Fact]
