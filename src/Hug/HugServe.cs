@@ -62,8 +62,10 @@ public static class HugServe
     [MethodImpl(MethodImplOptions.NoInlining)] // compiled only when called: it names Hug.Http's web host
     private static void RunForHostingTool(HugApi api, string[] args) => HugWebHost.BuildForHostingTool(api, args, Extension).Run();
 
-    /// <summary>What <c>serve</c> adds to Hug.Http's web host: the OpenAPI documents.</summary>
-    internal static WebHostExtension Extension { get; } = new(OpenApi.HugOpenApi.AddServices, OpenApi.HugOpenApi.MapEndpoints);
+    /// <summary>What <c>serve</c> adds to Hug.Http's web host: the OpenAPI documents, unless built without (<c>HugOpenApi=false</c>).</summary>
+    internal static WebHostExtension Extension { get; } = Hosting.ServeFeatures.OpenApi
+        ? new(OpenApi.HugOpenApi.AddServices, OpenApi.HugOpenApi.MapEndpoints)
+        : new(static (_, api) => api.Options.OpenApiDocuments = false, null);
 
     private static Command NotIncluded()
     {

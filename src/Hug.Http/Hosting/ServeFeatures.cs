@@ -17,4 +17,15 @@ internal static class ServeFeatures
     /// </summary>
     [FeatureSwitchDefinition(HttpsSwitch)]
     public static bool Https { get; } = !AppContext.TryGetSwitch(HttpsSwitch, out var enabled) || enabled;
+
+    /// <summary>The runtime switch behind the <c>HugOpenApi</c> MSBuild property (see build/Hug.targets).</summary>
+    public const string OpenApiSwitch = "Hug.Serve.OpenApi";
+
+    /// <summary>
+    /// Whether <c>serve</c> can publish OpenAPI documents (Microsoft.AspNetCore.OpenApi). On unless the project says
+    /// <c>&lt;HugOpenApi&gt;false&lt;/HugOpenApi&gt;</c>: a native <c>serve</c> is then 1.5 MB smaller and needs less memory
+    /// (benchmarks/RESULTS.md, sessions 12 and 13); <c>--no-openapi</c> only turns the documents off at run time.
+    /// </summary>
+    [FeatureSwitchDefinition(OpenApiSwitch)]
+    public static bool OpenApi { get; } = !AppContext.TryGetSwitch(OpenApiSwitch, out var enabled) || enabled;
 }

@@ -111,22 +111,27 @@ public sealed class HttpsProcessTests
     }
 }
 
-/// <summary><c>&lt;HugHttps&gt;false&lt;/HugHttps&gt;</c>: a program built without HTTPS says so for https:// and serves http:// as before.</summary>
-public sealed class WithoutHttpsTests
+/// <summary>
+/// <c>&lt;HugHttps&gt;false&lt;/HugHttps&gt;</c> and <c>&lt;HugOpenApi&gt;false&lt;/HugOpenApi&gt;</c>: a program built without
+/// HTTPS says so for https://, one built without OpenAPI publishes no document, and both serve http:// as before.
+/// </summary>
+public sealed class BuiltWithoutTests
 {
     [Fact]
-    public async Task AProgramBuiltWithoutHttpsRefusesHttpsInOneLine()
+    public async Task AProgramBuiltWithoutHttpsAndOpenApiSaysSoAndServes()
     {
         var artifacts = Directory.CreateTempSubdirectory("hug-no-https-").FullName;
         try
         {
             // Its own artifacts path: the repository's bin/ and obj/ (other tests build there) are untouched.
             var (built, log) = await Processes.RunAsync("dotnet",
-                ["build", "examples/Addition/Addition.csproj", "-p:HugHttps=false", "--artifacts-path", artifacts, "-nologo"],
+                ["build", "examples/Addition/Addition.csproj", "-p:HugHttps=false", "-p:HugOpenApi=false", "--artifacts-path", artifacts, "-nologo"],
                 ExampleProcess.RepositoryRoot, TimeSpan.FromMinutes(5));
             Assert.True(built == 0, log);
             var dll = Directory.EnumerateFiles(artifacts, "Addition.dll", SearchOption.AllDirectories).Single(f => f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
-            Assert.Contains("\"Hug.Serve.Https\": false", await File.ReadAllTextAsync(Path.ChangeExtension(dll, ".runtimeconfig.json")));
+            var runtimeConfig = await File.ReadAllTextAsync(Path.ChangeExtension(dll, ".runtimeconfig.json"));
+            Assert.Contains("\"Hug.Serve.Https\": false", runtimeConfig);
+            Assert.Contains("\"Hug.Serve.OpenApi\": false", runtimeConfig);
 
             await using var https = ExampleProcess.StartDll(dll, null, "serve", "--urls", "https://127.0.0.1:0");
             Assert.Equal(2, await https.WaitForExitAsync());
@@ -135,6 +140,12 @@ public sealed class WithoutHttpsTests
             await using var http = ExampleProcess.StartDll(dll, null, "serve", "--host", "127.0.0.1", "--port", "0");
             using var client = new HttpClient { BaseAddress = await http.WaitForAddressAsync() };
             Assert.Equal("3", await client.GetStringAsync("/add?number_1=1&number_2=2"));
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v1.json")).StatusCode);
+            using var page = new HttpRequestMessage(HttpMethod.Get, "/");
+            page.Headers.Accept.ParseAdd("text/html");
+            var html = await (await client.SendAsync(page)).Content.ReadAsStringAsync();
+            Assert.Contains("Returns the result of adding", html);
+            Assert.DoesNotContain("/openapi/v1.json", html); // the page links no document that is not there
         }
         finally
         {
