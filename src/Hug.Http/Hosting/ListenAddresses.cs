@@ -55,8 +55,8 @@ internal static class ListenAddresses
             return $"has the scheme '{scheme}'; only http and https can be served";
         var rest = url[(schemeEnd + 3)..];
         if (rest.StartsWith("unix:", StringComparison.OrdinalIgnoreCase)) return null; // a Unix socket: its path, not a host
+        if (rest.StartsWith('[') && !rest.Contains(']')) return "has an unclosed '[' in its IPv6 address";
         var hostEnd = rest.StartsWith('[') ? rest.IndexOf(']') + 1 : rest.IndexOfAny([':', '/']) is var end and >= 0 ? end : rest.Length;
-        if (hostEnd <= 0) return "has an unclosed '[' in its IPv6 address";
         var host = rest[..hostEnd];
         if (host.Length == 0) return "names no host";
         if (CheckHost(host) is { } hostProblem) return $"names a host: {hostProblem}";

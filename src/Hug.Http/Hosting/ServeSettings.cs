@@ -17,5 +17,8 @@ internal sealed record ServeSettings(
     public static readonly ServeSettings None = new();
 }
 
-/// <summary>An address or setting <c>serve</c> cannot use, said in one line (exit 2: the user's input is wrong).</summary>
-internal sealed class ServeUsageException(string message) : Exception(message);
+/// <summary>
+/// An address or setting <c>serve</c> cannot use, said in one line (exit 2: the user's input is wrong). An
+/// <see cref="ArgumentException"/> to callers of the public <c>HugWebHost.Build</c>.
+/// </summary>
+internal sealed class ServeUsageException(string message) : ArgumentException(message);
