@@ -71,8 +71,15 @@ public static class Library
 
     public sealed record Book(string Title, string Author, int Year);
 
-    /// <summary>The library's own types through their generated JSON metadata (Hug adds its own behind them).</summary>
-    public static void Configure(HugApi api) => api.Options.Json.TypeInfoResolver = LibraryJson.Default;
+    /// <summary>
+    /// The library's own types through their generated JSON metadata (Hug adds its own behind them), and its book
+    /// covers as static files (/covers/dune.svg: content type, ETag, ranges; nothing outside the folder).
+    /// </summary>
+    public static void Configure(HugApi api)
+    {
+        api.Options.Json.TypeInfoResolver = LibraryJson.Default;
+        api.Http.Static("/covers", "covers");
+    }
 }
 
 /// <summary>

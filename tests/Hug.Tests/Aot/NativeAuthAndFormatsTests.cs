@@ -50,6 +50,9 @@ public sealed class NativeAuthAndFormatsTests(ITestOutputHelper output)
             using var uploaded = await http.PostAsync("/files", form);
             Assert.Equal(201, (int)uploaded.StatusCode);
             Assert.Equal("hello", await http.GetStringAsync("/files/note.txt"));
+            using var cover = await http.GetAsync("/covers/dune.svg"); // static files, found beside the binary
+            Assert.Equal("image/svg+xml", cover.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(cover.Headers.ETag);
         }
         finally
         {

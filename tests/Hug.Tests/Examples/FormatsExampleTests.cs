@@ -73,6 +73,23 @@ public sealed class FormatsExampleTests
     }
 
     [Fact]
+    public async Task ServesItsCoversAsStaticFiles()
+    {
+        await using var example = ExampleProcess.Serve("Formats");
+        using var client = new HttpClient { BaseAddress = await example.WaitForAddressAsync() };
+        using var cover = await client.GetAsync("/covers/dune.svg");
+        Assert.Equal(HttpStatusCode.OK, cover.StatusCode);
+        Assert.Equal("image/svg+xml", cover.Content.Headers.ContentType?.MediaType);
+        using var range = new HttpRequestMessage(HttpMethod.Get, "/covers/dune.svg");
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 3);
+        using var partial = await client.SendAsync(range);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal("<svg", await partial.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/covers/%2e%2e/Formats.dll")).StatusCode);
+        Assert.Contains("/covers/", await client.GetStringAsync("/")); // listed in the documentation
+    }
+
+    [Fact]
     public async Task StreamsOnTheCommandLine()
     {
         await using var example = ExampleProcess.Start("Formats", null, "arrivals", "--count", "2");
