@@ -78,6 +78,9 @@ internal sealed class CliApplication : IDisposable
         }
         if (!(parseResult.CommandResult.Command is EndpointCommand { Endpoint: var endpoint } && parseResult.Action == endpoint.Command.Action))
             Document();
+        // First: the other errors of such a line (a value left over, one that does not convert) follow from it.
+        if (AnyCouldBeOption(args) && OptionsTakenAsValues(parseResult, args) is { } unknown)
+            return Task.FromResult(ReportUnknownOptions(parseResult, unknown));
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
             return Task.FromResult(ReportParseErrors(parseResult));
         var configuration = new InvocationConfiguration { Output = session.Output, Error = session.Error };
@@ -228,13 +231,62 @@ internal sealed class CliApplication : IDisposable
             if (missing.Count == 0 || !parseError.Message.StartsWith("Required argument missing", StringComparison.Ordinal))
                 error.WriteLine(parseError.Message);
         foreach (var token in parseResult.UnmatchedTokens)
-            if (Closest(token, command.Subcommands.Select(c => c.Name)) is { } suggestion)
+            if (Closest(token, LooksLikeOption(token) ? OptionNames(command) : command.Subcommands.Select(c => c.Name)) is { } suggestion)
                 error.WriteLine($"Did you mean '{suggestion}'?");
-        // serve's options are about where and how to listen: the line naming the problem is the whole answer.
-        if (command == builtIn) return CliExitCodes.Usage;
-        error.WriteLine();
+        return UsageFailure(parseResult);
+    }
+
+    /// <summary>The usage after the error lines (for serve, the line naming the problem is the whole answer); exit 2.</summary>
+    private int UsageFailure(ParseResult parseResult)
+    {
+        if (parseResult.CommandResult.Command == builtIn) return CliExitCodes.Usage;
+        session.Error.WriteLine();
         session.WriteUsage(PathOf(parseResult.CommandResult));
         return CliExitCodes.Usage;
+    }
+
+    /// <summary>
+    /// Tokens that look like options (<c>--excitd</c>, <c>-x</c>) which System.CommandLine, matching no option, gave to a
+    /// positional argument as its value: a usage error, as in hug, not data. After <c>--</c> a value may start with '-';
+    /// so may a number (<c>-5</c>) and an option's own value (<c>--text -hello</c>). Null when there is none.
+    /// </summary>
+    private static List<string>? OptionsTakenAsValues(ParseResult parseResult, string[] args)
+    {
+        var dashDash = Array.IndexOf(args, "--");
+        List<string>? found = null;
+        foreach (var child in parseResult.CommandResult.Children)
+            if (child is ArgumentResult argument)
+                foreach (var token in argument.Tokens)
+                    if (LooksLikeOption(token.Value) && (dashDash < 0 || Array.IndexOf(args, token.Value) is >= 0 and var at && at < dashDash))
+                        (found ??= []).Add(token.Value);
+        return found;
+    }
+
+    private int ReportUnknownOptions(ParseResult parseResult, List<string> unknown)
+    {
+        foreach (var token in unknown)
+        {
+            session.Error.WriteLine($"Unrecognized option '{token}'.");
+            if (Closest(token, OptionNames(parseResult.CommandResult.Command)) is { } suggestion)
+                session.Error.WriteLine($"Did you mean '{suggestion}'?");
+        }
+        return UsageFailure(parseResult);
+    }
+
+    /// <summary>'-' or '--' then a letter: an option's shape (a negative number is not one).</summary>
+    private static bool LooksLikeOption(string token) =>
+        token.Length > 1 && token[0] == '-' && (char.IsLetter(token[1]) || (token.Length > 2 && token[1] == '-' && char.IsLetter(token[2])));
+
+    private static IEnumerable<string> OptionNames(Command command)
+    {
+        foreach (var option in command.Options)
+        {
+            yield return option.Name;
+            foreach (var alias in option.Aliases) yield return alias;
+        }
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+            foreach (var option in parent.Options.Where(o => o.Recursive))
+                yield return option.Name;
     }
 
     private static List<string> PathOf(CommandResult result)
