@@ -22,6 +22,17 @@ internal abstract class CredentialAuthentication(string scheme, string realm) : 
         return RequirementResult.Success();
     }
 
+    /// <summary>
+    /// Whether the Authorization header is there with another scheme (<c>Bearer abc</c> for Basic): well formed, just
+    /// not credentials this requirement accepts, so they are invalid, not malformed.
+    /// </summary>
+    protected static bool OtherScheme(CallContext context, string scheme)
+    {
+        if (context.RequestHeader("Authorization") is not { Length: > 0 } value) return false;
+        var space = value.IndexOf(' ');
+        return !value.AsSpan(0, space < 0 ? value.Length : space).Equals(scheme, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The token after <paramref name="prefix"/> in the Authorization header; null if absent, "" if malformed.</summary>
     protected static string? AuthorizationValue(CallContext context, string prefix)
     {
@@ -53,6 +64,7 @@ internal sealed class BasicAuthentication(Func<string, string, CancellationToken
         }
         else
         {
+            if (OtherScheme(context, "Basic")) return Invalid();
             var encoded = AuthorizationValue(context, "Basic");
             if (encoded is null) return Missing();
             string decoded;
@@ -108,6 +120,7 @@ internal sealed class BearerAuthentication(Func<string, CancellationToken, Value
 
     public override async ValueTask<RequirementResult> CheckAsync(CallContext context)
     {
+        if (context.HasRequest && OtherScheme(context, "Bearer")) return Invalid();
         var token = !context.HasRequest ? context.Credential("token") : AuthorizationValue(context, "Bearer");
         if (token is null) return Missing();
         if (token.Length == 0) return Malformed();

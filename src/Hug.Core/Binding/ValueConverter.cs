@@ -37,18 +37,31 @@ internal abstract class ScalarConverter<T> : ValueConverter<T>
 
     public abstract bool TryParse(string text, out T value);
 
+    /// <summary>
+    /// The one value among repeated ones once blank copies are dropped (<c>?n=2&amp;n=</c> is <c>2</c>, as a lone blank
+    /// counts as missing); false when more than one is not blank. Not for text, to which a blank is a value.
+    /// </summary>
+    private static bool TrySingle(in Microsoft.Extensions.Primitives.StringValues values, out string text)
+    {
+        text = "";
+        var found = 0;
+        foreach (var candidate in values)
+            if (!string.IsNullOrEmpty(candidate) && found++ == 0) text = candidate;
+        return found <= 1;
+    }
+
     public override bool TryConvert(in RawValue raw, out T value, out ConversionError error)
     {
         string? text = null;
         if (raw.Kind == RawKind.Strings)
         {
-            if (raw.Strings.Count > 1)
+            text = raw.Strings[0];
+            if (raw.Strings.Count > 1 && (AcceptsEmptyText || !TrySingle(raw.Strings, out text)))
             {
                 value = default!;
                 error = new ConversionError($"Expected a single value but {raw.Strings.Count} were provided");
                 return false;
             }
-            text = raw.Strings[0];
         }
         else
         {

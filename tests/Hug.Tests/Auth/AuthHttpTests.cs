@@ -46,7 +46,10 @@ public sealed class AuthHttpTests : IAsyncLifetime
         AssertUnauthorized(response, body, "Basic realm=\"simple\"", "Authentication Required", "Please provide valid Basic HTTP Authentication credentials");
         (response, body) = await Get("/hello", ("Authorization", Basic("ann", "wrong")));
         AssertUnauthorized(response, body, "Basic realm=\"simple\"", "Invalid Authentication", "Provided Basic HTTP Authentication credentials were invalid");
+        // Another scheme is well formed, just not Basic credentials: invalid, not malformed (issue 22, item 9).
         (response, body) = await Get("/hello", ("Authorization", "Bearer t-456"));
+        AssertUnauthorized(response, body, "Basic realm=\"simple\"", "Invalid Authentication", "Provided Basic HTTP Authentication credentials were invalid");
+        (response, body) = await Get("/hello", ("Authorization", "Basic"));
         AssertUnauthorized(response, body, "Basic realm=\"simple\"", "Authentication Error", "Authentication header is improperly formed");
         (response, body) = await Get("/hello", ("Authorization", "Basic !!!not-base64"));
         AssertUnauthorized(response, body, "Basic realm=\"simple\"", "Authentication Error", "Authentication header is improperly formed");
@@ -77,6 +80,8 @@ public sealed class AuthHttpTests : IAsyncLifetime
         (response, body) = await Get("/me", ("Authorization", "Bearer wrong"));
         AssertUnauthorized(response, body, "Bearer realm=\"simple\"", "Invalid Authentication", "Provided Bearer Token Authentication credentials were invalid");
         (response, body) = await Get("/me", ("Authorization", "Basic abc"));
+        AssertUnauthorized(response, body, "Bearer realm=\"simple\"", "Invalid Authentication", "Provided Bearer Token Authentication credentials were invalid");
+        (response, body) = await Get("/me", ("Authorization", "Bearer"));
         AssertUnauthorized(response, body, "Bearer realm=\"simple\"", "Authentication Error", "Authentication header is improperly formed");
         (response, body) = await Get("/me", ("Authorization", "Bearer t-456"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

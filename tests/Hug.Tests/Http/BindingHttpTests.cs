@@ -57,6 +57,12 @@ public sealed class BindingHttpTests : IAsyncLifetime
         Assert.Equal("\"null|null|5|Green\"", await server.Client.GetStringAsync("/optional"));
         Assert.Equal("\"3|ann|7|Red\"", await server.Client.GetStringAsync("/optional?count=3&name=ann&size=7&color=red"));
         Assert.Equal("\"null|null|5|Green\"", await server.Client.GetStringAsync("/optional?count=&size="));
+        // A blank copy of a repeated value is dropped, as a lone blank counts as missing (issue 22, item 10)...
+        Assert.Equal("\"3|null|7|Green\"", await server.Client.GetStringAsync("/optional?count=3&count=&size=&size=7"));
+        // ...but two values are still two.
+        var (response, body) = await server.GetJsonAsync("/optional?count=3&count=4");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Expected a single value but 2 were provided", JsonAssert.Error(body, "count"));
     }
 
     [Fact]
@@ -67,6 +73,9 @@ public sealed class BindingHttpTests : IAsyncLifetime
         var (response, body) = await server.GetJsonAsync("/text?value=a&value=b");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Expected a single value but 2 were provided", JsonAssert.Error(body, "value"));
+        // To text a blank is a value, so a blank copy is a second value.
+        (response, _) = await server.GetJsonAsync("/text?value=a&value=");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]
