@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Hug.Introspection;
 using Microsoft.AspNetCore.Routing.Patterns;
 
@@ -112,9 +113,22 @@ internal sealed class UrlResource(string template)
         {
             handlers = new MethodHandlers();
             methods.Add((method, handlers));
-            Allow = string.Join(", ", methods.Select(m => m.Method));
+            Allow = AllowOf(methods.Select(m => m.Method).ToList());
         }
         handlers.Add(versions, endpoint, $"{method} {Template}");
+    }
+
+    /// <summary>
+    /// Every method the URL answers (RFC 9110: the <c>Allow</c> of a 405 and of OPTIONS): its own, HEAD wherever GET is
+    /// (served by GET's handler), and OPTIONS (answered by the dispatcher).
+    /// </summary>
+    public static string AllowOf(List<string> declared)
+    {
+        var allowed = new List<string>(declared);
+        if (allowed.Contains(HttpMethods.Get, StringComparer.OrdinalIgnoreCase) && !allowed.Contains(HttpMethods.Head, StringComparer.OrdinalIgnoreCase))
+            allowed.Insert(allowed.FindIndex(m => HttpMethods.IsGet(m)) + 1, HttpMethods.Head);
+        if (!allowed.Contains(HttpMethods.Options, StringComparer.OrdinalIgnoreCase)) allowed.Add(HttpMethods.Options);
+        return string.Join(", ", allowed);
     }
 }
 

@@ -113,13 +113,23 @@ public static class HugEndpointRouteBuilderExtensions
     {
         var json = new Lazy<byte[]>(() => HugDocumentation.Serialize(HugDocumentation.Build(api, table, version)));
         var page = new Lazy<byte[]>(() => DocsPage.Render(api, HugDocumentation.Build(api, table, version)));
-        group.MapMethods(url, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+        var allow = UrlResource.AllowOf([HttpMethods.Get]);
+        // Every method, so the others get Hug's 405 (problem body, full Allow) rather than routing's bare one.
+        group.Map(url, (RequestDelegate)(http =>
             {
+                var method = http.Request.Method;
+                if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+                {
+                    http.Response.Headers.Allow = allow;
+                    if (!HttpMethods.IsOptions(method)) return Problem.MethodNotAllowed(method, http.Request.Path.Value ?? "/", allow).WriteAsync(http).AsTask();
+                    http.Response.StatusCode = StatusCodes.Status204NoContent;
+                    return Task.CompletedTask;
+                }
                 http.Response.Headers.Vary = "Accept";
                 return DocsPage.Wanted(http.Request)
                     ? JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, DocsPage.ContentType, page.Value).AsTask()
                     : JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, JsonResponse.ContentType, json.Value).AsTask();
-            })
+            }))
             .WithDisplayName($"Hug documentation {url}");
     }
 }

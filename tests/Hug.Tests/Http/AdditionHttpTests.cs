@@ -92,8 +92,23 @@ public sealed class AdditionHttpTests : IAsyncLifetime
     {
         var (response, body) = await server.SendJsonAsync(HttpMethod.Post, "/add", "{}");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Equal("GET", string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("GET, HEAD, OPTIONS", string.Join(", ", response.Content.Headers.Allow)); // every method served (RFC 9110)
         Assert.Contains("POST is not allowed on /add", JsonAssert.Error(body, "method"));
+    }
+
+    [Fact]
+    public async Task TheDocumentationUrlsAnswerOtherMethodsWithTheSame405()
+    {
+        foreach (var url in new[] { "/" })
+        {
+            var (response, body) = await server.SendJsonAsync(HttpMethod.Delete, url, "{}");
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            Assert.Equal("GET, HEAD, OPTIONS", string.Join(", ", response.Content.Headers.Allow));
+            Assert.Contains($"DELETE is not allowed on {url}", JsonAssert.Error(body, "method"));
+        }
+        var options = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/"));
+        Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
+        Assert.Equal("GET, HEAD, OPTIONS", string.Join(", ", options.Content.Headers.Allow));
     }
 
     [Fact]
@@ -103,7 +118,7 @@ public sealed class AdditionHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         var options = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/add"));
         Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
-        Assert.Equal("GET", string.Join(", ", options.Content.Headers.Allow));
+        Assert.Equal("GET, HEAD, OPTIONS", string.Join(", ", options.Content.Headers.Allow));
     }
 
     [Fact]
