@@ -51,4 +51,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
     if (parseResult.GetValue(no404)) serve.Add("--no-404-documentation");
     return await api.RunAsync([.. serve], cancellationToken);
 });
-return await root.Parse(runnerArgs).InvokeAsync();
+// No termination handler of System.CommandLine's here: what runs inside handles Ctrl+C and SIGTERM itself (serve and
+// --reload through the web host's console lifetime, a command through the API's own command line), and this one's short
+// timeout would cut their graceful stop.
+return await root.Parse(runnerArgs).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -32,11 +32,13 @@ internal sealed class ReloadingServer(string source, string url, bool notFoundDo
         await output.WriteLineAsync($"Hug: serving \"{version}\" on {address} (documentation at {address}/), reloading on changes to {Path.GetFileName(source)}");
         await output.FlushAsync(cancellationToken);
         var stamp = File.GetLastWriteTimeUtc(source);
+        // Ctrl+C and SIGTERM reach the host's console lifetime, which marks the application stopping: the polling ends there.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (!stopping.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), stopping.Token);
                 var now = File.Exists(source) ? File.GetLastWriteTimeUtc(source) : stamp;
                 if (now == stamp) continue;
                 stamp = now;

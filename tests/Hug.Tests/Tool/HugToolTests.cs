@@ -96,6 +96,30 @@ public sealed class HugToolTests : IDisposable
         Assert.Equal("2\n", output);
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task ReloadStopsOnTheFirstSignal(string signal)
+    {
+        // It kept polling until SIGKILL (issue 22, item 7); serving through the tool is stopped the same way.
+        var file = AdditionFile();
+        await using var tool = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, "-f", file, "--reload", "--host", "127.0.0.1", "--port", "0");
+        using var client = new HttpClient { BaseAddress = await tool.WaitForAddressAsync(TimeSpan.FromSeconds(120)) };
+        Assert.Equal("3", await client.GetStringAsync("/add?number_1=1&number_2=2"));
+        System.Diagnostics.Process.Start("kill", [$"-{signal}", tool.Process.Id.ToString()])!.WaitForExit();
+        Assert.Equal(0, await tool.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task ServingThroughTheToolStopsGracefullyOnSigterm()
+    {
+        await using var tool = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, "-f", AdditionFile(), "--host", "127.0.0.1", "--port", "0");
+        using var client = new HttpClient { BaseAddress = await tool.WaitForAddressAsync(TimeSpan.FromSeconds(120)) };
+        Assert.Equal("3", await client.GetStringAsync("/add?number_1=1&number_2=2"));
+        tool.Terminate();
+        Assert.Equal(0, await tool.WaitForExitAsync());
+    }
+
     [Fact]
     public async Task ReloadPicksUpAnEditAndSurvivesABrokenOne()
     {
