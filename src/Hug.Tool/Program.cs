@@ -54,4 +54,12 @@ root.SetAction(async (parseResult, cancellationToken) =>
 // No termination handler of System.CommandLine's here: what runs inside handles Ctrl+C and SIGTERM itself (serve and
 // --reload through the web host's console lifetime, a command through the API's own command line), and this one's short
 // timeout would cut their graceful stop.
-return await root.Parse(runnerArgs).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+var parsed = root.Parse(runnerArgs);
+if (parsed.Errors.Count > 0)
+{
+    // A usage error, as the API's own command line reports one: the problem on stderr, exit 2 (not help on stdout, exit 1).
+    foreach (var parseError in parsed.Errors) Console.Error.WriteLine(parseError.Message);
+    Console.Error.WriteLine("Usage: hug -f FILE [--host H] [--port P] [--reload] [-c COMMAND [ARGS...]] (hug --help for more)");
+    return 2;
+}
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -43,6 +43,19 @@ public sealed class HugToolTests : IDisposable
         Assert.Contains("<number_1>", output);
     }
 
+    [Theory]
+    [InlineData("Required argument missing for option: '-c'.", "-f", "App.cs", "-c")]
+    [InlineData("Option '--file' is required.")]
+    [InlineData("Unrecognized command or argument '--bogus'.", "-f", "App.cs", "--bogus")]
+    public async Task UsageErrorsAreExit2OnStderr(string message, params string[] args)
+    {
+        // They were help on stdout with exit 1 (issue 22, item 6).
+        var (exit, output, error) = await Hug(args);
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Contains(message, error);
+        Assert.Contains("Usage: hug -f FILE", error);
+    }
+
     [Fact]
     public async Task CompileErrorsAreReportedLikeTheCompiler()
     {
