@@ -117,14 +117,7 @@ public static class HugEndpointRouteBuilderExtensions
         // Every method, so the others get Hug's 405 (problem body, full Allow) rather than routing's bare one.
         group.Map(url, (RequestDelegate)(http =>
             {
-                var method = http.Request.Method;
-                if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
-                {
-                    http.Response.Headers.Allow = allow;
-                    if (!HttpMethods.IsOptions(method)) return Problem.MethodNotAllowed(method, http.Request.Path.Value ?? "/", allow).WriteAsync(http).AsTask();
-                    http.Response.StatusCode = StatusCodes.Status204NoContent;
-                    return Task.CompletedTask;
-                }
+                if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) return UrlDispatcher.AnswerOtherMethod(http, allow);
                 http.Response.Headers.Vary = "Accept";
                 return DocsPage.Wanted(http.Request)
                     ? JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, DocsPage.ContentType, page.Value).AsTask()

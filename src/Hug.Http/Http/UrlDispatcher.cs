@@ -11,20 +11,22 @@ internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFo
 {
     public const string VersionHeader = "X-Api-Version";
 
+    /// <summary>A method the URL does not serve: OPTIONS gets 204, the rest Hug's 405 problem; both with <paramref name="allow"/>.</summary>
+    public static Task AnswerOtherMethod(HttpContext http, string allow)
+    {
+        http.Response.Headers.Allow = allow;
+        if (!HttpMethods.IsOptions(http.Request.Method))
+            return Problem.MethodNotAllowed(http.Request.Method, http.Request.Path.Value ?? "/", allow).WriteAsync(http).AsTask();
+        http.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
     public Task DispatchAsync(HttpContext http)
     {
         var request = http.Request;
         if (!resource.TryGetHandlers(request.Method, out var handlers)
             && !(HttpMethods.IsHead(request.Method) && resource.TryGetHandlers(HttpMethods.Get, out handlers)))
-        {
-            http.Response.Headers.Allow = resource.Allow;
-            if (HttpMethods.IsOptions(request.Method))
-            {
-                http.Response.StatusCode = StatusCodes.Status204NoContent;
-                return Task.CompletedTask;
-            }
-            return Problem.MethodNotAllowed(request.Method, request.Path.Value ?? "/", resource.Allow).WriteAsync(http).AsTask();
-        }
+            return AnswerOtherMethod(http, resource.Allow);
         var version = urlVersion;
         if (versioned && request.Headers.TryGetValue(VersionHeader, out var header))
         {

@@ -135,7 +135,7 @@ public sealed class BuiltWithoutTests
 
             await using var https = ExampleProcess.StartDll(dll, null, "serve", "--urls", "https://127.0.0.1:0");
             Assert.Equal(2, await https.WaitForExitAsync());
-            Assert.Contains("built without (<HugHttps>false</HugHttps>)", Assert.Single(https.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Contains("built without (<HugHttps>false</HugHttps>)", https.ErrorLine);
 
             await using var http = ExampleProcess.StartDll(dll, null, "serve", "--host", "127.0.0.1", "--port", "0");
             using var client = new HttpClient { BaseAddress = await http.WaitForAddressAsync() };

@@ -23,7 +23,7 @@ public sealed class ServeProcessTests
         await using var serve = ExampleProcess.Start("Addition", null, "serve", option, value);
         Assert.Equal(2, await serve.WaitForExitAsync());
         Assert.Equal("", serve.Output);
-        var line = Assert.Single(serve.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = serve.ErrorLine;
         Assert.Contains(message, line);
     }
 
@@ -32,7 +32,7 @@ public sealed class ServeProcessTests
     {
         await using var serve = ExampleProcess.Start("Addition", new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://locahost:0" }, "serve");
         Assert.Equal(2, await serve.WaitForExitAsync());
-        var line = Assert.Single(serve.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = serve.ErrorLine;
         Assert.StartsWith("serve: ASPNETCORE_URLS", line);
         Assert.Contains("'locahost' is not localhost", line);
     }
@@ -45,7 +45,7 @@ public sealed class ServeProcessTests
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
         await using var serve = ExampleProcess.Start("Addition", null, "serve", "--host", "127.0.0.1", "--port", port.ToString());
         Assert.Equal(1, await serve.WaitForExitAsync());
-        var line = Assert.Single(serve.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = serve.ErrorLine;
         Assert.StartsWith("serve: cannot start: ", line);
         Assert.Contains($"127.0.0.1:{port}", line);
         Assert.DoesNotContain("Exception", serve.Error);
@@ -61,7 +61,7 @@ public sealed class ServeProcessTests
             await using var serve = ExampleProcess.Start("Addition", new Dictionary<string, string> { ["HOME"] = home, ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false" },
                 "serve", "--urls", "https://127.0.0.1:0");
             Assert.Equal(1, await serve.WaitForExitAsync());
-            var line = Assert.Single(serve.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            var line = serve.ErrorLine;
             Assert.Contains("No server certificate", line);
             Assert.Contains("Kestrel:Certificates:Default:Path", line);
         }

@@ -24,6 +24,9 @@ public sealed partial class ExampleProcess : IAsyncDisposable
     public string Error { get { lock (error) return error.ToString(); } }
     public Process Process => process;
 
+    /// <summary>The one line written to stderr (fails the test when there are more, or none).</summary>
+    public string ErrorLine => Assert.Single(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
     public static string RepositoryRoot
     {
         get
