@@ -17,7 +17,7 @@ public static class Accounts
 
     /// <summary>Shows who holds the bearer token</summary>
     [Get, Cli, Requires("token")]
-    public static Account Me([User] string user, HugTimer timer) => new(user, timer);
+    public static Account Me([User] string user, [TimerPrecision(3)] HugTimer timer) => new(user, timer);
 
     /// <summary>Only on weekdays (a custom requirement), HTTP only; the command line stays free</summary>
     [Get, Cli, Requires("weekday", Interfaces = HugInterfaces.Http)]

@@ -229,11 +229,19 @@ internal sealed class CliApplication : IDisposable
         foreach (var name in missing) error.WriteLine($"{name}: Required parameter '{name}' not supplied");
         foreach (var parseError in parseResult.Errors)
             if (missing.Count == 0 || !parseError.Message.StartsWith("Required argument missing", StringComparison.Ordinal))
-                error.WriteLine(parseError.Message);
+                error.WriteLine(AsUnknownOption(parseError.Message, parseResult.UnmatchedTokens));
         foreach (var token in parseResult.UnmatchedTokens)
             if (Closest(token, LooksLikeOption(token) ? OptionNames(command) : command.Subcommands.Select(c => c.Name)) is { } suggestion)
                 error.WriteLine($"Did you mean '{suggestion}'?");
         return UsageFailure(parseResult);
+    }
+
+    /// <summary>System.CommandLine's words for a left-over <c>-x</c>, in the words used for one taken as a value: one message for an unknown option.</summary>
+    private static string AsUnknownOption(string message, IReadOnlyList<string> unmatched)
+    {
+        foreach (var token in unmatched)
+            if (LooksLikeOption(token) && message == $"Unrecognized command or argument '{token}'.") return $"Unrecognized option '{token}'.";
+        return message;
     }
 
     /// <summary>The usage after the error lines (for serve, the line naming the problem is the whole answer); exit 2.</summary>
@@ -300,6 +308,7 @@ internal sealed class CliApplication : IDisposable
     /// <summary>The candidate nearest to <paramref name="token"/> by edit distance, if near enough to be a typo.</summary>
     internal static string? Closest(string token, IEnumerable<string> candidates)
     {
+        if (token is ['-', _]) return null; // any other short option is one letter away: no suggestion means anything
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

@@ -40,6 +40,7 @@ internal sealed class CliEndpoint
         Command = new EndpointCommand(Name, this);
         foreach (var parameter in Parameters) parameter.AddTo(Command);
         if (Requirements.Count > 0) AddCredentialOptions();
+        CliParameter.AddShortOptions(Command, Parameters, descriptor.DisplayName);
     }
 
     /// <summary>An option per credential the requirements read (<c>--token</c>), each also read from its environment variable.</summary>

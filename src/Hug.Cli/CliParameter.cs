@@ -77,6 +77,18 @@ internal sealed class CliParameter
         return new CliParameter(parameter, null, named, isFlag);
     }
 
+    /// <summary>
+    /// Gives options their short form once the command has all its options: the letter a <see cref="ShortOptionAttribute"/>
+    /// sets, else the first letter when no other option of <paramref name="command"/> starts with it (hug's rule; <c>h</c>
+    /// is help's). A letter set twice, or set on a positional argument, is a configuration error.
+    /// </summary>
+    public static void AddShortOptions(Command command, CliParameter[] parameters, string method)
+    {
+        var any = false;
+        foreach (var parameter in parameters) any |= parameter.option is not null || parameter.Parameter.Attributes.Length > 0;
+        if (any) ShortOptions.Add(command, parameters, method);
+    }
+
     public void AddTo(Command command)
     {
         if (argument is not null) command.Arguments.Add(argument);
@@ -106,6 +118,40 @@ internal sealed class CliParameter
         if (Parameter.HasDefault && Parameter.DefaultValue is not null and not false)
             text += $" [default: {PlainText.Plain(Parameter.DefaultValue, Parameter.Type)}]";
         Symbol.Description = text;
+    }
+
+    /// <summary>The work of <see cref="AddShortOptions"/>, apart: a command without options loads none of it.</summary>
+    private static class ShortOptions
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void Add(Command command, CliParameter[] parameters, string method)
+        {
+            var taken = new Dictionary<char, string>(); // letter → the option that has it
+            foreach (var parameter in parameters)
+            {
+                if (parameter.Parameter.Attributes.First<ShortOptionAttribute>()?.Letter is not { } letter || letter == '\0') continue;
+                if (parameter.option is null)
+                    throw new HugConfigurationException($"{method}: [ShortOption] on parameter '{parameter.Parameter.Name}', which is a positional argument (required), not an option.");
+                if (letter is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z') || letter == 'h')
+                    throw new HugConfigurationException($"{method}: [ShortOption('{letter}')] on parameter '{parameter.Parameter.Name}': a short option is an ASCII letter other than 'h'.");
+                if (taken.TryGetValue(letter, out var other))
+                    throw new HugConfigurationException($"{method}: parameters '{other}' and '{parameter.Parameter.Name}' both have the short option -{letter}.");
+                taken[letter] = parameter.Parameter.Name;
+                parameter.option.Aliases.Add("-" + letter);
+            }
+            var firstLetters = new Dictionary<char, int>();
+            foreach (var option in command.Options) if (First(option) is { } first) firstLetters[first] = firstLetters.GetValueOrDefault(first) + 1;
+            foreach (var parameter in parameters)
+            {
+                if (parameter.option is not { } option || parameter.Parameter.Attributes.First<ShortOptionAttribute>() is { Letter: not null }) continue;
+                if (First(option) is { } letter && letter != 'h' && firstLetters[letter] == 1 && taken.TryAdd(letter, parameter.Parameter.Name))
+                    option.Aliases.Add("-" + letter);
+            }
+        }
+
+        /// <summary>The first letter of a <c>--long</c> option's name, if it is an ASCII letter.</summary>
+        private static char? First(Option option) =>
+            option.Name is ['-', '-', var c, ..] && c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' ? c : null;
     }
 
     private static void AddChoices(Symbol symbol, ParameterDescriptor parameter)

@@ -7,7 +7,7 @@ namespace Hug.Generators;
 internal sealed class KnownTypes
 {
     public INamedTypeSymbol Http = null!, Cli = null!, SocketCall = null!, Transform = null!, Requires = null!, WebSocket = null!;
-    public INamedTypeSymbol Delimited = null!, Directive = null!, User = null!, ApiVersion = null!, Documentation = null!;
+    public INamedTypeSymbol Delimited = null!, Directive = null!, User = null!, ApiVersion = null!, Documentation = null!, ShortOption = null!, TimerPrecision = null!;
     public INamedTypeSymbol? Validation, Description;
 
     public static KnownTypes? From(Compilation compilation)
@@ -27,6 +27,8 @@ internal sealed class KnownTypes
             User = Get("Hug.UserAttribute"),
             ApiVersion = Get("Hug.ApiVersionAttribute"),
             Documentation = Get("Hug.DocumentationAttribute"),
+            ShortOption = Get("Hug.ShortOptionAttribute"),
+            TimerPrecision = Get("Hug.TimerPrecisionAttribute"),
             Validation = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute"),
             Description = compilation.GetTypeByMetadataName("System.ComponentModel.DescriptionAttribute"),
         };
@@ -59,7 +61,7 @@ internal sealed class KnownTypes
 
     public bool IsParameterAttribute(INamedTypeSymbol? type) =>
         Is(type, Validation) || Is(type, Delimited) || Is(type, Directive) || Is(type, User) || Is(type, ApiVersion)
-        || Is(type, Documentation) || Is(type, Description);
+        || Is(type, Documentation) || Is(type, Description) || Is(type, ShortOption) || Is(type, TimerPrecision);
 
     public static bool IsFromServices(INamedTypeSymbol? type) =>
         type is not null && type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");

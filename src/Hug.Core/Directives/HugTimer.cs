@@ -13,16 +13,21 @@ public sealed class HugTimer
 {
     private readonly long started;
     private readonly TimeSpan? stopped;
+    private readonly int? digits;
 
-    internal HugTimer(long started) => this.started = started;
+    internal HugTimer(long started, int? digits = null)
+    {
+        this.started = started;
+        this.digits = digits;
+    }
 
     private HugTimer(TimeSpan stopped) => this.stopped = stopped;
 
     /// <summary>Time elapsed since the call began (for a timer read from an answer: when it was written).</summary>
     public TimeSpan Elapsed => stopped ?? Stopwatch.GetElapsedTime(started);
 
-    /// <summary>Elapsed seconds.</summary>
-    public double Seconds => Elapsed.TotalSeconds;
+    /// <summary>Elapsed seconds, rounded to the parameter's <see cref="TimerPrecisionAttribute"/> when it has one.</summary>
+    public double Seconds => digits is { } kept ? Math.Round(Elapsed.TotalSeconds, kept, MidpointRounding.AwayFromZero) : Elapsed.TotalSeconds;
 
     /// <inheritdoc />
     public override string ToString() => Seconds.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);

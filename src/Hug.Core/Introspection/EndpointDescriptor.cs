@@ -96,6 +96,9 @@ internal sealed record ParameterDescriptor
     public Invocation.TypeShape Shape => GeneratedShape ?? Invocation.TypeShape.Of(Type);
     public System.ComponentModel.DataAnnotations.ValidationAttribute[]? Validators { get; init; }
 
+    /// <summary>The parameter's attributes Hug reads (for settings an adapter or a directive looks up: <c>[ShortOption]</c>, <c>[TimerPrecision]</c>).</summary>
+    public Attribute[] Attributes { get; init; } = [];
+
     /// <summary>Whether the caller supplies this parameter (it shows in docs and help).</summary>
     public bool IsInput => Source is ParameterSource.Value or ParameterSource.Json;
 

@@ -85,6 +85,7 @@ internal static class EndpointIntrospector
             throw new HugConfigurationException($"{method}: parameter '{name}' is ref/out/in; exposed methods take values.");
         var context = DirectiveOf(parameter, method, out var directive);
         var delimited = parameter.Attributes.Length > 0 ? Delimited(parameter) : null;
+        if (parameter.Attributes.Length > 0) CheckTimerPrecision(parameter, context, method);
         var converter = context == ContextValue.None && !parameter.FromServices
             ? ConverterFactory.TryCreate(type, delimited?.Separator, options, parameter.Shape)
             : null;
@@ -109,6 +110,7 @@ internal static class EndpointIntrospector
             DirectiveName = directive,
             Converter = converter,
             Validators = parameter.Attributes.Length > 0 ? ValidatorsOf(parameter) : null,
+            Attributes = parameter.Attributes,
         };
     }
 
@@ -123,6 +125,17 @@ internal static class EndpointIntrospector
         if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
             return HugValue(type) is var value and not ContextValue.None ? value : ContextOf(type);
         return type.Assembly == typeof(HugApi).Assembly ? HugValue(type) : ContextOf(type);
+    }
+
+    /// <summary>Refuses a <c>[TimerPrecision]</c> that is not on a timer or keeps digits <see cref="Math.Round(double, int)"/> cannot.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckTimerPrecision(GeneratedParameter parameter, ContextValue context, string method)
+    {
+        if (parameter.Attributes.First<TimerPrecisionAttribute>() is not { } precision) return;
+        if (context != ContextValue.Timer)
+            throw new HugConfigurationException($"{method}: [TimerPrecision] on parameter '{parameter.Name}' needs a HugTimer parameter.");
+        if (precision.Digits is < 0 or > 15)
+            throw new HugConfigurationException($"{method}: [TimerPrecision({precision.Digits})] on parameter '{parameter.Name}': digits must be 0 to 15.");
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

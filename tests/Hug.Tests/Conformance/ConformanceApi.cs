@@ -41,6 +41,14 @@ public static class ConformanceApi
     [Get, Cli, SocketCall]
     public static string Via(HugInterfaces @interface) => @interface.ToString();
 
+    /// <summary>The timer directive kept to two decimal digits, wherever it is written.</summary>
+    [Get, Cli, SocketCall]
+    public static HugTimer Elapsed([TimerPrecision(2)] HugTimer timer)
+    {
+        Thread.Sleep(3); // some time, so that the unrounded seconds have more digits
+        return timer;
+    }
+
     /// <summary>A sibling call through <see cref="CurrentApi"/>: the sibling's requirements and validation apply.</summary>
     [Get, Cli, SocketCall]
     public static async Task<int> PickThroughSibling(int n, CurrentApi api) => await api.CallAsync<int>("pick", new { n });

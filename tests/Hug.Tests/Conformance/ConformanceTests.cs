@@ -108,6 +108,24 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
         Assert.Equal(Sorted(wanted.Errors), Sorted(observed.Errors));
     }
 
+    /// <summary>A directive's setting (<c>[TimerPrecision(2)]</c>) shows on every interface: the value varies, its digits do not.</summary>
+    [Theory]
+    [MemberData(nameof(EveryInterface))]
+    public async Task TheTimerKeepsItsPrecisionOnEveryInterface(string @interface, string mode)
+    {
+        var observed = await fixture.Interface(@interface, mode).CallAsync("elapsed", new Dictionary<string, string>());
+        Assert.Equal("ok", observed.Kind);
+        Assert.Matches(@"^\d+(\.\d{1,2})?$", observed.Value);
+    }
+
+    public static TheoryData<string, string> EveryInterface()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var @interface in Interfaces)
+            foreach (var mode in Modes) data.Add(@interface, mode);
+        return data;
+    }
+
     [Fact]
     public void TheModesAreWhatTheySay()
     {
