@@ -38,7 +38,7 @@ internal sealed class CliApplication : IDisposable
     public CliApplication(HugApi api, TextWriter output, TextWriter error, IReadOnlyList<string> args, CliHost? host)
     {
         this.api = api;
-        root = args.Count > 0 && args[0].StartsWith('[') ? new RootCommand() : new Command(RootCommand.ExecutableName);
+        root = args.Count > 0 && args[0].StartsWith('[') ? new RootCommand() : new Command(ProgramName(api.Options));
         if (root is RootCommand || AnyCouldBeOption(args)) AddOptions();
         session = new CliSession(root, output, error, api.Options, Document, AddOptions);
         foreach (var descriptor in api.Endpoints)
@@ -187,6 +187,13 @@ internal sealed class CliApplication : IDisposable
     private static HugConfigurationException NameIsTaken(Command taken, CliHost host) => taken is EndpointCommand { Endpoint: var command }
         ? new($"{command.Descriptor.DisplayName}: the command name '{host.BuiltIn}' is taken by {host.BuiltInOwner}; rename the command.")
         : new($"{((GroupCommand)taken).Documented.DisplayName}: the group name '{host.BuiltIn}' is taken by {host.BuiltInOwner}; rename the group.");
+
+    private static string ProgramName(HugOptions options) => options.ProgramName switch
+    {
+        null => RootCommand.ExecutableName,
+        var name when name.Length == 0 || name.Any(char.IsWhiteSpace) => throw new HugConfigurationException($"ProgramName '{name}': a program's name is one word, without white space."),
+        var name => name,
+    };
 
     private static Command? Subcommand(Command parent, string name)
     {

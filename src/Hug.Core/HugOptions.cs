@@ -11,6 +11,12 @@ public sealed class HugOptions
     public string? Overview { get; set; }
 
     /// <summary>
+    /// The program's name in command-line usage and help (<c>Usage: NAME add …</c>); by default the executable's name.
+    /// The <c>hug</c> tool sets the file it runs. One word: no white space.
+    /// </summary>
+    public string? ProgramName { get; set; }
+
+    /// <summary>
     /// Whether an unknown URL answers with the API's documentation (hug's 404 page). Turn it off in
     /// production so the 404 body says only that nothing is there.
     /// </summary>

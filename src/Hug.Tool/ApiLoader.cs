@@ -51,7 +51,10 @@ internal static class ApiLoader
         return (process.ExitCode, output.Result + error.Result);
     }
 
-    /// <summary>An assembly in its own load context with its dependencies; Hug itself is shared, so its attributes are the tool's.</summary>
+    /// <summary>
+    /// An assembly in its own load context with its dependencies. Hug's assemblies are the tool's (shared): its attributes,
+    /// and the state a program's set-up leaves on its API (web host hooks, static folders), must be the ones the tool serves with.
+    /// </summary>
     private static Assembly LoadPlugin(string path) => new PluginContext(path).LoadFromAssemblyPath(path);
 
     private sealed class PluginContext(string path) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(path), isCollectible: true)
@@ -61,6 +64,7 @@ internal static class ApiLoader
         protected override Assembly? Load(AssemblyName name)
         {
             if (name.Name == typeof(HugApi).Assembly.GetName().Name) return typeof(HugApi).Assembly;
+            if (name.Name is "Hug" or "Hug.Http" or "Hug.Cli") return Default.LoadFromAssemblyName(new AssemblyName(name.Name));
             if (Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name.Name) is { } shared) return shared;
             return resolver.ResolveAssemblyToPath(name) is { } resolved ? LoadFromAssemblyPath(resolved) : null;
         }

@@ -17,7 +17,7 @@ Option<string> command = new("--command", "-c") { Description = "Run this comman
 RootCommand root = new("hug: serve or run a Hug API from a C# file, a project or an assembly") { file, host, port, no404, reload, command };
 root.SetAction(async (parseResult, cancellationToken) =>
 {
-    var path = parseResult.GetValue(file)!.FullName;
+    var path = parseResult.GetValue(file)!.FullName; // the usage names the API by this file's name
     if (parseResult.GetValue(reload))
     {
         if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || parseResult.GetValue(command) is not null)
@@ -34,16 +34,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
         foreach (var error in errors) Console.Error.WriteLine(error);
         return 1;
     }
-    HugApi api;
-    try
-    {
-        api = HugApi.FromAssembly(assembly);
-    }
-    catch (HugConfigurationException exception)
-    {
-        Console.Error.WriteLine(exception.Message);
-        return 1;
-    }
+    if (ApiSetup.Create(assembly, path, new HugOptions(), Console.Error, out var exit) is not { } api) return exit;
     if (parseResult.GetValue(command) is not null) return await api.RunAsync(commandArgs, cancellationToken);
     List<string> serve = ["serve"];
     if (parseResult.GetValue(host) is { } h) serve.AddRange(["--host", h]);

@@ -67,7 +67,7 @@ internal sealed class ReloadingServer(string source, string url, bool notFoundDo
         }
         try
         {
-            var api = HugApi.FromAssembly(assembly, new HugOptions { NotFoundDocumentation = notFoundDocumentation });
+            var api = ApiSetup.FromConvention(assembly, new HugOptions { NotFoundDocumentation = notFoundDocumentation });
             var pipeline = new ApplicationBuilder(services);
             pipeline.UseWebSockets();
             pipeline.UseRouting();
@@ -78,9 +78,10 @@ internal sealed class ReloadingServer(string source, string url, bool notFoundDo
             overview = api.Overview;
             return true;
         }
-        catch (HugConfigurationException exception)
+        catch (Exception exception) when (exception is HugConfigurationException or SetupFailedException)
         {
             error.WriteLine(exception.Message);
+            error.WriteLine("Hug: the last good version keeps serving.");
             return false;
         }
     }

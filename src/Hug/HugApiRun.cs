@@ -52,8 +52,16 @@ public static class HugApiRunExtensions
 /// <summary>Runs an API's command line: its commands and <c>serve</c>.</summary>
 internal static class HugCommandLine
 {
+    /// <summary>
+    /// The <c>AppContext</c> key under which the <c>hug</c> tool, running a program's entry point to have it set its API up,
+    /// leaves an <c>Action&lt;HugApi&gt;</c>: the command line hands it the API instead of running it (the action ends the
+    /// entry point by throwing). A data slot rather than a public hook: nothing else should need it.
+    /// </summary>
+    internal const string ToolCaptureKey = "Hug.Tool.TakeApi";
+
     public static Task<int> RunAsync(HugApi api, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (AppContext.GetData(ToolCaptureKey) is Action<HugApi> take) take(api);
         CliApplication application;
         try
         {

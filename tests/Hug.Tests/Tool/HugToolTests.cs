@@ -18,6 +18,8 @@ public sealed class HugToolTests : IDisposable
         return (exit, tool.Output, tool.Error);
     }
 
+    private static string OneLine(string error) => Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('\r');
+
     private string AdditionFile()
     {
         var path = Path.Combine(folder, "Addition.cs");
@@ -91,6 +93,79 @@ public sealed class HugToolTests : IDisposable
         var (exit, output, error) = await Hug("-f", ExampleProcess.ExampleDll("Addition"), "-c", "add", "4", "5");
         Assert.True(exit == 0, error);
         Assert.Equal("9\n", output);
+    }
+
+    [Fact]
+    public async Task AProgramIsSetUpByItsEntryPointBeforeItIsServed()
+    {
+        // Its requirements and JSON metadata are registered by HugApi.Run(args, Accounts.Configure): without running that,
+        // serving failed with an unhandled HugConfigurationException (issue 22, item 4).
+        await using var tool = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, "-f", ExampleProcess.ExampleDll("Auth"), "--host", "127.0.0.1", "--port", "0");
+        using var client = new HttpClient { BaseAddress = await tool.WaitForAddressAsync(TimeSpan.FromSeconds(120)) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/me") { Headers = { { "Authorization", "Bearer t-456" } } };
+        using var answer = await client.SendAsync(request);
+        Assert.Contains("\"name\":\"token holder\"", await answer.Content.ReadAsStringAsync());
+        // The entry point's configure delegate of examples/Chat adds its health check to the web host.
+        await using var chat = ExampleProcess.StartDll(ExampleProcess.ToolDll, Environment, "-f", ExampleProcess.ExampleDll("Chat"), "--host", "127.0.0.1", "--port", "0");
+        using var chatClient = new HttpClient { BaseAddress = await chat.WaitForAddressAsync(TimeSpan.FromSeconds(120)) };
+        Assert.Equal("Healthy", await chatClient.GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public async Task ALibraryIsSetUpByItsStaticConfigureMethod()
+    {
+        var file = Path.Combine(folder, "Secrets.cs");
+        await File.WriteAllTextAsync(file, """
+            using Hug;
+            public static class Tenants
+            {
+                [Cli] public static string Who([Directive("tenant")] string tenant) => tenant;
+
+                public static void Configure(HugApi api) => api.AddDirective("tenant", call => "acme");
+            }
+            """);
+        Assert.Equal((0, "acme\n"), (await Hug("-f", file, "-c", "who")) is var who ? (who.Exit, who.Output) : default);
+    }
+
+    [Fact]
+    public async Task ConfigurationErrorsAreOneLineExit1()
+    {
+        var file = Path.Combine(folder, "Unset.cs");
+        await File.WriteAllTextAsync(file, """
+            using Hug;
+            public static class Unset
+            {
+                [Cli, Requires("word")] public static string Open() => "opened";
+            }
+            """);
+        foreach (var args in new[] { new[] { "-f", file, "-c", "open" }, ["-f", file, "--host", "127.0.0.1", "--port", "0"] })
+        {
+            var (exit, output, error) = await Hug(args);
+            Assert.Equal((1, ""), (exit, output));
+            Assert.Equal("Unset.Open: [Requires(\"word\")] names no registered requirement; call api.AddRequirement(\"word\", ...).", OneLine(error));
+        }
+        var throwing = Path.Combine(folder, "Throwing.cs");
+        await File.WriteAllTextAsync(throwing, """
+            using Hug;
+            public static class Throwing
+            {
+                [Cli] public static int One() => 1;
+                public static void Configure(HugApi api) => throw new System.InvalidOperationException("no database");
+            }
+            """);
+        var failed = await Hug("-f", throwing, "-c", "one");
+        Assert.Equal(1, failed.Exit);
+        Assert.Equal("Throwing.Configure failed: no database", OneLine(failed.Error));
+    }
+
+    [Fact]
+    public async Task TheUsageNamesTheFile()
+    {
+        // It said "Usage: Hug.Tool add …", a name that exists nowhere (issue 22, item 5).
+        var (exit, _, error) = await Hug("-f", AdditionFile(), "-c", "add", "1");
+        Assert.Equal(2, exit);
+        Assert.Contains("Usage:\n  Addition.cs add <number_1> <number_2> [options]", error.Replace("\r", ""));
+        Assert.DoesNotContain("Hug.Tool", error);
     }
 
     [Fact]
