@@ -4,6 +4,7 @@ using Hug.Http;
 using Hug.Invocation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,7 @@ public static class HugEndpointRouteBuilderExtensions
             foreach (var version in table.Versions)
                 MapDocumentation(group, $"/v{version}", api, table, version);
         }
+        MapServerOptions(group, table, notFound, documentedAtRoot: api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"));
         if (!ownsApplication && (api.Options.NotFoundDocumentation || api.Http().NotFoundHandlers.Count > 0 || api.Http().MountedNotFound.Count > 0))
             group.MapFallback("{*path}", notFound).WithDisplayName("Hug not found");
         return group;
@@ -106,6 +108,28 @@ public static class HugEndpointRouteBuilderExtensions
     {
         if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
             lifetime.ApplicationStopping.Register(static state => ((HugApi)state!).Hub.CloseAll(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "Server shutting down"), api);
+    }
+
+    /// <summary>
+    /// <c>OPTIONS *</c> (RFC 9110 §9.3.7: what the server supports at all) answers 204 with every method the API serves.
+    /// Its path is empty, which routing matches as <c>/</c>: this endpoint takes OPTIONS at <c>/</c> before the one there
+    /// (unless a method of the API answers OPTIONS / itself), and answers <c>OPTIONS /</c> as that URL's own Allow.
+    /// </summary>
+    private static void MapServerOptions(RouteGroupBuilder group, HttpRouteTable table, RequestDelegate notFound, bool documentedAtRoot)
+    {
+        var root = table.Resources.FirstOrDefault(r => r.Template == "/");
+        if (root is not null && root.TryGetHandlers(HttpMethods.Options, out _)) return;
+        var methods = table.Resources.SelectMany(r => r.Methods.Select(m => m.Method)).ToList();
+        if (documentedAtRoot) methods.Add(HttpMethods.Get);
+        var everything = UrlResource.AllowOf([.. methods.Distinct(StringComparer.OrdinalIgnoreCase)]);
+        var atRoot = root?.Allow ?? (documentedAtRoot ? UrlResource.AllowOf([HttpMethods.Get]) : null);
+        group.MapMethods("/", [HttpMethods.Options], (RequestDelegate)(http =>
+            {
+                if (http.Features.Get<IHttpRequestFeature>()?.RawTarget == "*") return UrlDispatcher.AnswerOtherMethod(http, everything);
+                return atRoot is not null ? UrlDispatcher.AnswerOtherMethod(http, atRoot) : notFound(http);
+            }))
+            .WithOrder(-1)
+            .WithDisplayName("Hug OPTIONS *");
     }
 
     /// <summary>hug's JSON documentation at <paramref name="url"/>, or the page for a browser (each made at its first request).</summary>

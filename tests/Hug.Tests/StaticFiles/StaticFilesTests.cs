@@ -155,14 +155,5 @@ public sealed class StaticFilesTests : IAsyncLifetime
         Assert.Throws<HugConfigurationException>(() => api.Http.Static("assets/", Folder));
     }
 
-    private async Task<(int Status, string Body)> RawGetAsync(string target)
-    {
-        var address = server.Client.BaseAddress!;
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(address.Host, address.Port);
-        await using var stream = tcp.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\n\r\n"));
-        var response = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync();
-        return (int.Parse(response.Split(' ')[1]), response);
-    }
+    private Task<(int Status, string Response)> RawGetAsync(string target) => RawHttp.SendAsync(server.Client.BaseAddress!, "GET", target);
 }
