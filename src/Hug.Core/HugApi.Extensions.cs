@@ -120,6 +120,17 @@ public sealed partial class HugApi
         return this;
     }
 
+    /// <summary>
+    /// Carries this API's WebSocket broadcasts to its other instances through <paramref name="backplane"/> (Hug.Redis:
+    /// <c>api.UseRedis("localhost:6379")</c>); it starts when the API is served.
+    /// </summary>
+    public HugApi UseWebSocketBackplane(IWebSocketBackplane backplane)
+    {
+        ArgumentNullException.ThrowIfNull(backplane);
+        Hub.Use(backplane);
+        return this;
+    }
+
     /// <summary>Registers a custom directive: <c>[Directive(name)]</c> parameters receive <paramref name="value"/>(call context).</summary>
     public HugApi AddDirective(string name, Func<CallContext, object?> value)
     {

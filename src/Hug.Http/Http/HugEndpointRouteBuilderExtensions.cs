@@ -87,6 +87,7 @@ public static class HugEndpointRouteBuilderExtensions
             group.Map(route.Path, handler.HandleAsync).WithDisplayName($"Hug WebSocket {route.Path}");
         }
         if (webSockets.Count > 0) CloseOnShutdown(services, api);
+        api.Hub.StartBackplane(); // served: the other instances' broadcasts reach this one's connections from now on
         api.Http().MapStaticFolders?.Invoke(group, api.Http().StaticFolders, notFound);
         if (api.Options.RootDocumentation && !table.Resources.Any(r => r.Template == "/"))
         {
