@@ -19,7 +19,8 @@ public static class HugApiRedisExtensions
         /// counts this instance's). <paramref name="configuration"/> is a StackExchange.Redis configuration string
         /// (<c>"localhost:6379"</c>, <c>"redis1:6379,redis2:6379,password=…"</c>); null reads the <c>Redis</c> connection string
         /// (<c>ConnectionStrings:Redis</c>, or the environment variable <c>ConnectionStrings__Redis</c>) when served.
-        /// Adds a <c>redis</c> health check (Degraded while Redis is away; map it with <c>app.MapHealthChecks</c>).
+        /// <see cref="HugSession"/>s are kept in Redis too (<c>IDistributedCache</c>), so a session set through one instance is read
+        /// through any other. Adds a <c>redis</c> health check (Degraded while Redis is away; map it with <c>app.MapHealthChecks</c>).
         /// </summary>
         /// <param name="configuration">Where Redis is; null: from configuration.</param>
         /// <param name="channelPrefix">The channel's prefix: APIs sharing one Redis need different ones.</param>
@@ -37,6 +38,11 @@ public static class HugApiRedisExtensions
                     api.UseWebSocketBackplane(backplane);
                 }
                 builder.Services.AddSingleton(backplane);
+                builder.Services.AddStackExchangeRedisCache(options =>
+                {
+                    options.ConnectionMultiplexerFactory = () => backplane.Connection;
+                    options.InstanceName = channelPrefix + ":";
+                });
                 builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
             });
             api.ConfigureWebApp(app =>

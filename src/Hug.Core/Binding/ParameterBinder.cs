@@ -137,6 +137,7 @@ internal sealed class ContextBinder<T> : ParameterBinder<T>, Generation.IArgumen
             ContextValue.FormFile or ContextValue.FormFiles or ContextValue.Body => Upload(parameter),
             ContextValue.HttpContext or ContextValue.HttpRequest or ContextValue.HttpResponse => FromAdapter(parameter),
             ContextValue.User => c => c.AdapterValue(ContextValue.User, parameter.Name) is T user ? user : (T)(object)new ClaimsPrincipal(),
+            ContextValue.Session => c => c.AdapterValue(ContextValue.Session, parameter.Name) is T session ? session : (T)(object)HugSession.ForOneCall(),
             ContextValue.Timer when parameter.Attributes.First<TimerPrecisionAttribute>() is { Digits: var digits } => c => (T)(object)new HugTimer(c.Call.Started, digits),
             _ => (Func<BindingContext, T>)Reader(parameter.Context),
         };

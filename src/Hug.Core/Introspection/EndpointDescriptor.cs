@@ -126,7 +126,7 @@ internal enum ParameterSource
 /// <summary>Values the framework fills (directives). Those from <see cref="Timer"/> on read the <see cref="CallContext"/>.</summary>
 internal enum ContextValue
 {
-    None, HttpContext, HttpRequest, HttpResponse, FormFile, FormFiles, Body, CancellationToken, User, Logger, Hub,
+    None, HttpContext, HttpRequest, HttpResponse, FormFile, FormFiles, Body, CancellationToken, User, Logger, Hub, Session,
     Timer, Interface, Call, ApiVersion, AuthenticatedUser, Api, Custom, Documentation, CurrentApi,
     /// <summary>Not parameter kinds: what requirements ask the adapter for (<see cref="CallContext.RequestHeader"/>).</summary>
     RequestHeader, QueryValue, RequestPath,

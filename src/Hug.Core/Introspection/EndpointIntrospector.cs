@@ -181,6 +181,7 @@ internal static class EndpointIntrospector
         : type == typeof(CallContext) ? ContextValue.Call
         : type == typeof(HugApi) ? ContextValue.Api
         : type == typeof(IWebSocketHub) ? ContextValue.Hub
+        : type == typeof(HugSession) ? ContextValue.Session
         : ContextValue.None;
 
     /// <summary>

@@ -17,6 +17,7 @@ internal static class HttpDirectives
         ContextValue.HttpRequest => http.Request,
         ContextValue.HttpResponse => http.Response,
         ContextValue.User => http.User,
+        ContextValue.Session => http.Features.Get<HugSession>(),
         ContextValue.Body => http.Request.Body,
         // The form the call read (never Request.Form: a synchronous read of a body that may have no framing at all).
         ContextValue.FormFiles => ReadForm(http)?.Files,

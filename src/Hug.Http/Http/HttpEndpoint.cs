@@ -83,6 +83,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
 {
     private readonly CallPipeline<TResult> pipeline;
     private readonly BodyReading bodyReading;
+    private readonly bool takesSession;
     private readonly int status;
     private readonly JsonTypeInfo<TResult>? typeInfo;
     private readonly ILogger logger;
@@ -104,6 +105,7 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         Formats = streamWriter is null ? plan.Formats : StreamFormat.Offered;
         headers = [.. route.Headers.Select(h => (h[..h.IndexOf(':')].Trim(), h[(h.IndexOf(':') + 1)..].Trim()))];
         bodyReading = BodyReadingOf(descriptor, api);
+        takesSession = descriptor.Takes(ContextValue.Session);
         status = route.Status ?? (typeof(TResult) == typeof(NoResult) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK);
         if (typeof(TResult) != typeof(NoResult) && !typeof(IResult).IsAssignableFrom(typeof(TResult)) && !IsFile)
             typeInfo = (JsonTypeInfo<TResult>)api.Options.ReadOnlyJson.GetTypeInfo(typeof(TResult));
@@ -127,7 +129,10 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
         {
             if (maxBodySize is { } limit && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
                 size.MaxRequestBodySize = limit;
+            HugSession? session = null;
+            if (takesSession) http.Features.Set(session = await Sessions.SessionStore.LoadAsync(http));
             var outcome = await pipeline.RunAsync(context);
+            if (session is not null) await Sessions.SessionStore.SaveAsync(http, session, setCookie: true);
             if (outcome.Failure is { } failure) await AnswerAsync(http, failure, context);
             else if (outcome.IsTransformed) await WriteTransformedAsync(http, outcome.Transformed, format);
             else await WriteAsync(http, outcome.Value, format);

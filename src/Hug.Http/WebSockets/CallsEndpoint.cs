@@ -123,15 +123,19 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
     {
         var services = ws.Http.RequestServices;
         var pipeline = api.Calls.For(endpoint, HugInterfaces.WebSocket);
+        // The session the upgrade request's cookie names, loaded for this call and saved after it (no cookie can be set now).
+        var session = endpoint.Takes(Introspection.ContextValue.Session) ? await Sessions.SessionStore.LoadAsync(ws.Http) : null;
         var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.WebSocket, services, ws.Http, cancelled, version, static _ => null)
         {
-            AdapterValues = Http.HttpDirectives.Read,
+            AdapterValues = session is null ? Http.HttpDirectives.Read
+                : (transport, kind, name) => kind == Introspection.ContextValue.Session ? session : Http.HttpDirectives.Read(transport, kind, name),
         };
         await using var context = new ArgumentsBindingContext(call, values);
         CallFailure? failure;
         try
         {
             var outcome = await pipeline.RunBoxedAsync(context);
+            if (session is not null) await Sessions.SessionStore.SaveAsync(ws.Http, session, setCookie: false);
             failure = outcome.Failure;
             if (failure is null)
             {

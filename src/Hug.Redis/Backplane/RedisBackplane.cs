@@ -14,6 +14,13 @@ namespace Hug.Redis.Backplane;
 internal sealed class RedisBackplane(string configuration, string prefix) : IWebSocketBackplane, IDisposable
 {
     private readonly Guid instance = Guid.NewGuid();
+    private readonly TaskCompletionSource<IConnectionMultiplexer> connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// The one connection to Redis, shared with the session store's cache (so a store call fails at once while Redis is
+    /// away, never waiting for a connection of its own); made when the API is served.
+    /// </summary>
+    public Task<IConnectionMultiplexer> Connection => connected.Task;
     private readonly RedisChannel channel = RedisChannel.Literal(prefix + ":websockets");
     private ConnectionMultiplexer? redis;
     private int warned;
@@ -38,7 +45,18 @@ internal sealed class RedisBackplane(string configuration, string prefix) : IWeb
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false; // down at start-up: keep trying in the background
         options.BacklogPolicy = BacklogPolicy.FailFast;
-        redis = await ConnectionMultiplexer.ConnectAsync(options);
+        try
+        {
+            redis = await ConnectionMultiplexer.ConnectAsync(options);
+        }
+        catch (Exception exception)
+        {
+            // Only a configuration it cannot use gets here (an unreachable server is retried): sessions then fail at once too.
+            Logger.LogError(exception, "Cannot use the Redis configuration given (not logged: it may hold a password): broadcasts stay on this instance.");
+            connected.TrySetException(exception);
+            return;
+        }
+        connected.TrySetResult(redis);
         redis.ConnectionFailed += (_, failure) => Lost(failure.Exception?.Message ?? failure.FailureType.ToString());
         redis.ConnectionRestored += (_, _) =>
         {

@@ -33,7 +33,7 @@ public sealed class RedisBackplaneTests
         }
     }
 
-    private static HugApi Instance(string redis) => new HugApi().AddType(typeof(Room)).AddType(typeof(Announcements))
+    private static HugApi Instance(string redis) => new HugApi().AddType(typeof(Room)).AddType(typeof(Announcements)).AddType(typeof(Sessions.SessionTests.Visits))
         .UseRedis(redis)
         .ConfigureWebApp(app => Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions.MapHealthChecks(app, "/health-redis"));
 
@@ -93,6 +93,27 @@ public sealed class RedisBackplaneTests
         await WaitForAsync(async () => await Healthy(a) && await Healthy(b));
         await b.Client.PostAsync("/announce?text=back", null);
         Assert.Equal("back", await ReceiveAsync(onA)); // "local" never reached A: the next it sees is "back"
+    }
+
+    [RedisFact]
+    public async Task ASessionSetThroughOneInstanceIsReadThroughTheOtherAndRedisDownFailsNoCall()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await HugServer.StartAsync(Instance(redis.Configuration));
+        await using var b = await HugServer.StartAsync(Instance(redis.Configuration));
+        await WaitForAsync(async () => await Healthy(a) && await Healthy(b));
+        var cookies = new System.Net.CookieContainer();
+        using var viaA = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = a.Client.BaseAddress };
+        using var viaB = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = b.Client.BaseAddress };
+        Assert.Equal("1", await viaA.GetStringAsync("/visit"));
+        Assert.Equal("2", await viaB.GetStringAsync("/visit"));
+        Assert.Equal("3", await viaA.GetStringAsync("/visit"));
+
+        await redis.StopAsync();
+        await WaitForAsync(async () => !await Healthy(a));
+        var started = DateTime.UtcNow;
+        Assert.Equal("1", await viaA.GetStringAsync("/visit")); // an empty session, not kept: the call is served
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "a session load waited for Redis");
     }
 
     private static async Task<bool> Healthy(HugServer server) => await server.Client.GetStringAsync("/health-redis") == "Healthy";

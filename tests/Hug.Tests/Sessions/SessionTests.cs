@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Hug.Tests.Support;
+
+namespace Hug.Tests.Sessions;
+
+/// <summary>The session directive (issue 23): a cookie names it, a distributed cache keeps it; HTTP and WebSocket calls share it.</summary>
+public sealed class SessionTests
+{
+    public static class Visits
+    {
+        /// <summary>Counts the caller's visits</summary>
+        [Get("/visit"), Cli, SocketCall]
+        public static int Visit(HugSession session)
+        {
+            var visits = int.Parse(session["visits"] ?? "0") + 1;
+            session["visits"] = visits.ToString();
+            return visits;
+        }
+
+        /// <summary>Forgets the caller</summary>
+        [Post("/logout")]
+        public static bool Logout(HugSession session)
+        {
+            session.Clear();
+            return true;
+        }
+    }
+
+    public static HugApi Api() => new HugApi().AddType(typeof(Visits));
+
+    private static HttpClient WithCookies(HugServer server, CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = server.Client.BaseAddress };
+
+    [Fact]
+    public async Task ACookieNamesTheSessionAndTheValuesStay()
+    {
+        await using var server = await HugServer.StartAsync(Api());
+        var cookies = new CookieContainer();
+        using var client = WithCookies(server, cookies);
+        using var first = await client.GetAsync("/visit");
+        Assert.Equal("1", await first.Content.ReadAsStringAsync());
+        var setCookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
+        Assert.Matches("^hug_session=[0-9a-f]{32}; path=/; samesite=lax; httponly$", setCookie);
+        Assert.Equal("2", await client.GetStringAsync("/visit"));
+        Assert.Equal("3", await client.GetStringAsync("/visit"));
+        using var second = await client.GetAsync("/visit");
+        Assert.False(second.Headers.Contains("Set-Cookie")); // set once
+
+        // Another client (no cookie, or a forged one) starts its own.
+        using var cookieless = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.Client.BaseAddress };
+        Assert.Equal("1", await cookieless.GetStringAsync("/visit"));
+        Assert.Equal("1", await cookieless.GetStringAsync("/visit"));
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/visit") { Headers = { { "Cookie", "hug_session=../../etc" } } };
+        Assert.Equal("1", await (await cookieless.SendAsync(forged)).Content.ReadAsStringAsync());
+
+        await client.PostAsync("/logout", null);
+        Assert.Equal("1", await client.GetStringAsync("/visit"));
+    }
+
+    [Fact]
+    public async Task AWebSocketCallSeesTheSessionItsUpgradeRequestsCookieNames()
+    {
+        await using var server = await HugServer.StartAsync(Api());
+        var cookies = new CookieContainer();
+        using var client = WithCookies(server, cookies);
+        Assert.Equal("1", await client.GetStringAsync("/visit"));
+        using var socket = await SocketClient.ConnectAsync(server, "/calls", options => options.Cookies = cookies);
+        await SocketClient.SendAsync(socket, """{"id": 1, "call": "visit"}""");
+        var (answer, _) = await SocketClient.ReceiveAsync(socket);
+        Assert.Equal(2, JsonNode.Parse(answer!)!["result"]!.GetValue<int>());
+        Assert.Equal("3", await client.GetStringAsync("/visit")); // the call's change was saved
+    }
+
+    [Fact]
+    public async Task OnTheCommandLineASessionLastsTheCall()
+    {
+        Assert.Equal((0, "1\n", ""), await CliRun.RunAsync(Api(), "visit"));
+        Assert.Equal((0, "1\n", ""), await CliRun.RunAsync(Api(), "visit"));
+    }
+}
