@@ -8,6 +8,14 @@ public static class Room
     [Get("/")]
     public static FileInfo Page() => new(Path.Combine(AppContext.BaseDirectory, "wwwroot", "index.html"));
 
+    /// <summary>The name this browser chats under, remembered in its session (empty when none)</summary>
+    [Get("/me"), SocketCall]
+    public static string Me(HugSession session) => session["name"] ?? "";
+
+    /// <summary>Remembers the name this browser chats under, in its session</summary>
+    [Post("/me"), SocketCall]
+    public static string Remember([StringLength(24, MinimumLength = 1)] string name, HugSession session) => session["name"] = name.Trim();
+
     /// <summary>How many people are in the room</summary>
     [Get("/people"), SocketCall]
     public static int People(IWebSocketHub hub) => hub.Count(ChatRoom.Path);

@@ -14,29 +14,29 @@ public static class HugApiRedisExtensions
     extension(HugApi api)
     {
         /// <summary>
-        /// Shares the API's WebSocket broadcasts between its instances through Redis: a broadcast to an endpoint, a group or
-        /// all but the sender reaches the matching connections of every instance (<see cref="IWebSocketHub.Count"/> still
-        /// counts this instance's). <paramref name="configuration"/> is a StackExchange.Redis configuration string
-        /// (<c>"localhost:6379"</c>, <c>"redis1:6379,redis2:6379,password=…"</c>); null reads the <c>Redis</c> connection string
-        /// (<c>ConnectionStrings:Redis</c>, or the environment variable <c>ConnectionStrings__Redis</c>) when served.
-        /// <see cref="HugSession"/>s are kept in Redis too (<c>IDistributedCache</c>), so a session set through one instance is read
-        /// through any other. Adds a <c>redis</c> health check (Degraded while Redis is away; map it with <c>app.MapHealthChecks</c>).
+        /// Shares the API's WebSocket broadcasts and sessions between its instances through Redis: a broadcast to an
+        /// endpoint, a group or all but the sender reaches the matching connections of every instance
+        /// (<see cref="IWebSocketHub.Count"/> still counts this instance's), and <see cref="HugSession"/>s are kept in Redis
+        /// (<c>IDistributedCache</c>), so one set through an instance is read through any other.
+        /// <paramref name="configuration"/> is a StackExchange.Redis configuration string (<c>"localhost:6379"</c>,
+        /// <c>"redis1:6379,redis2:6379,password=…"</c>). Without one, the <c>Redis</c> connection string is read when the API
+        /// is served (<c>ConnectionStrings:Redis</c>, or the environment variable <c>ConnectionStrings__Redis</c>); when it is
+        /// not set either, the instance runs alone (and logs so). Adds a <c>redis</c> health check, Degraded while Redis is
+        /// away (map it with <c>app.MapHealthChecks</c>).
         /// </summary>
-        /// <param name="configuration">Where Redis is; null: from configuration.</param>
-        /// <param name="channelPrefix">The channel's prefix: APIs sharing one Redis need different ones.</param>
+        /// <param name="configuration">Where Redis is; null: from configuration, if set.</param>
+        /// <param name="channelPrefix">The prefix of the channel and the session keys: APIs sharing one Redis need different ones.</param>
         public HugApi UseRedis(string? configuration = null, string channelPrefix = "hug")
         {
-            RedisBackplane? backplane = configuration is null ? null : new RedisBackplane(configuration, channelPrefix);
-            if (backplane is not null) api.UseWebSocketBackplane(backplane);
+            if (configuration is not null && string.IsNullOrWhiteSpace(configuration))
+                throw new HugConfigurationException("UseRedis: the configuration is blank; pass Redis's address (\"localhost:6379\"), or null to read ConnectionStrings:Redis.");
+            RedisBackplane? backplane = null;
             api.ConfigureWebBuilder(builder =>
             {
-                if (backplane is null)
-                {
-                    var configured = builder.Configuration.GetConnectionString("Redis")
-                        ?? throw new HugConfigurationException("UseRedis(): no Redis configured; pass its address, or set ConnectionStrings:Redis (ConnectionStrings__Redis).");
-                    backplane = new RedisBackplane(configured, channelPrefix);
-                    api.UseWebSocketBackplane(backplane);
-                }
+                var configured = configuration ?? builder.Configuration.GetConnectionString("Redis");
+                if (string.IsNullOrWhiteSpace(configured)) return;
+                backplane = new RedisBackplane(configured, channelPrefix);
+                api.UseWebSocketBackplane(backplane);
                 builder.Services.AddSingleton(backplane);
                 builder.Services.AddStackExchangeRedisCache(options =>
                 {
@@ -47,7 +47,13 @@ public static class HugApiRedisExtensions
             });
             api.ConfigureWebApp(app =>
             {
-                backplane!.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hug.Redis");
+                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hug.Redis");
+                if (backplane is null)
+                {
+                    logger.LogInformation("No Redis configured (ConnectionStrings:Redis): broadcasts and sessions stay on this instance.");
+                    return;
+                }
+                backplane.Logger = logger;
                 app.Lifetime.ApplicationStopped.Register(backplane.Dispose);
             });
             return api;

@@ -14,7 +14,7 @@ public sealed class PublicApiTests
     public void PublicApiIsAsRecorded()
     {
         var path = Path.Combine(ExampleProcess.RepositoryRoot, "tests", "Hug.Tests", "PublicApi.txt");
-        Assembly[] assemblies = [typeof(HugApi).Assembly, typeof(InputFormat).Assembly, typeof(CliExitCodes).Assembly, typeof(HugApiRunExtensions).Assembly, typeof(Hug.Testing.HugTestHost).Assembly];
+        Assembly[] assemblies = [typeof(HugApi).Assembly, typeof(InputFormat).Assembly, typeof(CliExitCodes).Assembly, typeof(HugApiRunExtensions).Assembly, typeof(Hug.Testing.HugTestHost).Assembly, typeof(HugApiRedisExtensions).Assembly];
         var actual = string.Join('\n', assemblies.SelectMany(assembly => Describe(assembly).Prepend("# " + assembly.GetName().Name))) + "\n";
         if (Environment.GetEnvironmentVariable("HUG_UPDATE_PUBLIC_API") == "1") File.WriteAllText(path, actual);
         Assert.Equal(File.ReadAllText(path), actual);

@@ -31,6 +31,15 @@ public sealed class LayerTests
     public void HttpNeverReachesTheCommandLine() =>
         AssertReferencesNone(Http, "System.CommandLine", "Hug.Cli", "Hug");
 
+    /// <summary>Hug.Redis adds to the web side only: an API whose program never serves need not carry it.</summary>
+    [Fact]
+    public void RedisBuildsOnTheWebSideAndNeverReachesTheCommandLine()
+    {
+        var redis = typeof(HugApiRedisExtensions).Assembly;
+        AssertReferencesNone(redis, "System.CommandLine", "Hug.Cli", "Hug");
+        Assert.Superset(new HashSet<string> { "Hug.Core", "Hug.Http" }, Names(redis).ToHashSet());
+    }
+
     [Fact]
     public void TheAdaptersBuildOnTheCoreAndHugTiesThemTogether()
     {

@@ -27,6 +27,14 @@ public sealed partial class ReadmeTests
         Assert.Contains("return HugApi.Run(args);", readme);
     }
 
+    [Fact]
+    public void TheSeveralInstancesSnippetIsExamplesChat()
+    {
+        var readme = Normalize(File.ReadAllText(Path.Combine(ExampleProcess.RepositoryRoot, "README.md")));
+        var program = Normalize(File.ReadAllText(Path.Combine(ExampleProcess.RepositoryRoot, "examples", "Chat", "Program.cs")));
+        Assert.Contains("```csharp\n" + program + "\n```", readme);
+    }
+
     /// <summary>Every <c>#region README: …</c> of a test (code that runs) appears verbatim in a README code block.</summary>
     [Fact]
     public void ReadmeSnippetsAreTestedCode()
