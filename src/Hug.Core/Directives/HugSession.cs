@@ -59,6 +59,7 @@ public sealed class HugSession
         IsModified = true;
     }
 
+    /// <summary>Whether the caller had no session cookie (over HTTP one is set when the session is saved).</summary>
     internal bool IsNew { get; }
 
     internal bool IsModified { get; private set; }

@@ -27,7 +27,7 @@ internal static class SessionStore
         try
         {
             var stored = await Cache(http).GetAsync(Key(id), http.RequestAborted);
-            return new HugSession(id, stored is null ? new(StringComparer.Ordinal) : Decode(stored), isNew: stored is null);
+            return new HugSession(id, stored is null ? new(StringComparer.Ordinal) : Decode(stored), isNew: false); // expired or not: the client has the cookie
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -42,7 +42,8 @@ internal static class SessionStore
     /// </summary>
     public static async Task SaveAsync(HttpContext http, HugSession session, bool setCookie)
     {
-        if (!session.IsModified || !session.IsAvailable) return;
+        // A new session is kept only if its cookie can be set: saved under an id no client holds, nobody would read it.
+        if (!session.IsModified || !session.IsAvailable || (session.IsNew && !setCookie)) return;
         try
         {
             if (session.Values.Count == 0) await Cache(http).RemoveAsync(Key(session.Id), http.RequestAborted);

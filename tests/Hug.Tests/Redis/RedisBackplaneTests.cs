@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using Hug.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Hug.Tests.Redis;
 
@@ -32,6 +33,9 @@ public sealed class RedisBackplaneTests
             return hub.Count("/room");
         }
     }
+
+    private static HugApi Instance(string redis, CollectedLogs logs) => Instance(redis)
+        .ConfigureWebBuilder(builder => builder.Logging.AddProvider(logs));
 
     private static HugApi Instance(string redis) => new HugApi().AddType(typeof(Room)).AddType(typeof(Announcements)).AddType(typeof(Sessions.SessionTests.Visits))
         .UseRedis(redis)
@@ -74,8 +78,9 @@ public sealed class RedisBackplaneTests
     public async Task WithRedisDownEachInstanceKeepsServingLocallyAndFanOutResumesWhenItIsBack()
     {
         await using var redis = await RedisServer.StartAsync();
+        var logs = new CollectedLogs("Hug.Redis", Microsoft.Extensions.Logging.LogLevel.Information);
         await using var a = await HugServer.StartAsync(Instance(redis.Configuration));
-        await using var b = await HugServer.StartAsync(Instance(redis.Configuration));
+        await using var b = await HugServer.StartAsync(Instance(redis.Configuration, logs));
         await WaitForAsync(async () => await Healthy(a) && await Healthy(b));
         using var onA = await ConnectAsync(a);
         using var onB = await ConnectAsync(b);
@@ -88,11 +93,16 @@ public sealed class RedisBackplaneTests
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "a broadcast waited for Redis");
         Assert.Equal("local", await ReceiveAsync(onB));
         Assert.Contains("Degraded", await a.Client.GetStringAsync("/health-redis"));
+        for (var i = 0; i < 5; i++) await b.Client.PostAsync("/announce?text=more", null);
+        for (var i = 0; i < 5; i++) Assert.Equal("more", await ReceiveAsync(onB));
+        // One warning for the outage, however many broadcasts it cost.
+        Assert.Single(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
 
         await redis.StartAgainAsync();
         await WaitForAsync(async () => await Healthy(a) && await Healthy(b));
         await b.Client.PostAsync("/announce?text=back", null);
         Assert.Equal("back", await ReceiveAsync(onA)); // "local" never reached A: the next it sees is "back"
+        Assert.Contains(logs.Entries, e => e.Message.StartsWith("Redis is back", StringComparison.Ordinal));
     }
 
     [RedisFact]

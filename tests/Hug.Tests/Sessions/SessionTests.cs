@@ -27,7 +27,25 @@ public sealed class SessionTests
         }
     }
 
-    public static HugApi Api() => new HugApi().AddType(typeof(Visits));
+    /// <summary>A WebSocket endpoint reading and saving the connection's session.</summary>
+    [WebSocket("/greeter")]
+    public sealed class Greeter : WebSocketEndpoint
+    {
+        public override async Task HandleMessageAsync(WebSocketConnection ws, string message)
+        {
+            var session = await ws.ReadSessionAsync();
+            if (message.StartsWith("name:", StringComparison.Ordinal))
+            {
+                session["name"] = message[5..];
+                await ws.SaveSessionAsync(session);
+                await ws.SendAsync("saved");
+                return;
+            }
+            await ws.SendAsync($"hello {session["name"] ?? "stranger"}, visit {session["visits"] ?? "0"}");
+        }
+    }
+
+    public static HugApi Api() => new HugApi().AddType(typeof(Visits)).AddType(typeof(Greeter));
 
     private static HttpClient WithCookies(HugServer server, CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = server.Client.BaseAddress };
@@ -70,6 +88,31 @@ public sealed class SessionTests
         var (answer, _) = await SocketClient.ReceiveAsync(socket);
         Assert.Equal(2, JsonNode.Parse(answer!)!["result"]!.GetValue<int>());
         Assert.Equal("3", await client.GetStringAsync("/visit")); // the call's change was saved
+    }
+
+    [Fact]
+    public async Task AWebSocketEndpointReadsAndSavesItsConnectionsSession()
+    {
+        await using var server = await HugServer.StartAsync(Api());
+        var cookies = new CookieContainer();
+        using var client = WithCookies(server, cookies);
+        Assert.Equal("1", await client.GetStringAsync("/visit"));
+        using var socket = await SocketClient.ConnectAsync(server, "/greeter", options => options.Cookies = cookies);
+        Assert.Equal("hello stranger, visit 1", await SayAsync(socket, "hi"));
+        Assert.Equal("saved", await SayAsync(socket, "name:ann"));
+        Assert.Equal("2", await client.GetStringAsync("/visit")); // an HTTP call in between
+        Assert.Equal("hello ann, visit 2", await SayAsync(socket, "hi"));
+
+        // Without a cookie nothing can be kept: no id a client holds.
+        using var anonymous = await SocketClient.ConnectAsync(server, "/greeter");
+        Assert.Equal("saved", await SayAsync(anonymous, "name:bob"));
+        Assert.Equal("hello stranger, visit 0", await SayAsync(anonymous, "hi"));
+    }
+
+    private static async Task<string> SayAsync(System.Net.WebSockets.ClientWebSocket socket, string text)
+    {
+        await SocketClient.SendAsync(socket, text);
+        return (await SocketClient.ReceiveAsync(socket)).Text!;
     }
 
     [Fact]
