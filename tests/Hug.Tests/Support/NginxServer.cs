@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Hug.Tests.Support;
 
@@ -31,7 +29,7 @@ public sealed class NginxServer : IAsyncDisposable
     public static async Task<NginxServer> StartAsync(Uri first, Uri second)
     {
         var prefix = Directory.CreateTempSubdirectory("hug-nginx-").FullName;
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var documented = await File.ReadAllTextAsync(Path.Combine(ExampleProcess.RepositoryRoot, "docs", "nginx", "hug.conf"));
         await File.WriteAllTextAsync(Path.Combine(prefix, "hug.conf"), documented
             .Replace("127.0.0.1:8001", first.Authority).Replace("127.0.0.1:8002", second.Authority).Replace("127.0.0.1:8080", $"127.0.0.1:{port}"));
@@ -63,34 +61,9 @@ public sealed class NginxServer : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => { lock (errors) errors.AppendLine(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return new NginxServer(process, prefix, new Uri($"http://127.0.0.1:{port}"));
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(50);
-            }
-            catch (SocketException)
-            {
-                var log = File.Exists(Path.Combine(prefix, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(prefix, "error.log")) : "";
-                lock (errors) throw new InvalidOperationException("nginx did not start: " + errors + log);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        if (await LoopbackPorts.WaitUntilListeningAsync(port, process)) return new NginxServer(process, prefix, new Uri($"http://127.0.0.1:{port}"));
+        var log = File.Exists(Path.Combine(prefix, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(prefix, "error.log")) : "";
+        lock (errors) throw new InvalidOperationException("nginx did not start: " + errors + log);
     }
 
     public async ValueTask DisposeAsync()

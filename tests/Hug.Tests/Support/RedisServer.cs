@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Hug.Tests.Support;
 
@@ -25,10 +23,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPorts.Free();
         var server = new RedisServer(port);
         await server.StartAgainAsync();
         return server;
@@ -47,20 +42,8 @@ public sealed class RedisServer : IAsyncDisposable
         process = Process.Start(info)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(50);
-            }
-        }
+        if (!await LoopbackPorts.WaitUntilListeningAsync(Port, process))
+            throw new InvalidOperationException($"redis-server did not start on port {Port}.");
     }
 
     /// <summary>Kills the server: an outage, as the instances see it.</summary>

@@ -114,7 +114,7 @@ public sealed class HugToolTests : IDisposable
     [Fact]
     public async Task ALibraryIsSetUpByItsStaticConfigureMethod()
     {
-        var file = Path.Combine(folder, "Secrets.cs");
+        var file = Path.Combine(folder, "Tenants.cs");
         await File.WriteAllTextAsync(file, """
             using Hug;
             public static class Tenants
