@@ -39,6 +39,7 @@ public sealed class RedisServer : IAsyncDisposable
         };
         foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", Path.GetTempPath() })
             info.ArgumentList.Add(argument);
+        process?.Dispose(); // the one an outage stopped
         process = Process.Start(info)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
