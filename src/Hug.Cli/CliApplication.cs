@@ -188,12 +188,16 @@ internal sealed class CliApplication : IDisposable
         ? new($"{command.Descriptor.DisplayName}: the command name '{host.BuiltIn}' is taken by {host.BuiltInOwner}; rename the command.")
         : new($"{((GroupCommand)taken).Documented.DisplayName}: the group name '{host.BuiltIn}' is taken by {host.BuiltInOwner}; rename the group.");
 
-    private static string ProgramName(HugOptions options) => options.ProgramName switch
+    private static string ProgramName(HugOptions options) => options.ProgramName is { } name ? Checked(name) : RootCommand.ExecutableName;
+
+    /// <summary>A set program name, checked (a method of its own: the usual null path loads nothing more at start-up).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string Checked(string name)
     {
-        null => RootCommand.ExecutableName,
-        var name when name.Length == 0 || name.Any(char.IsWhiteSpace) => throw new HugConfigurationException($"ProgramName '{name}': a program's name is one word, without white space."),
-        var name => name,
-    };
+        foreach (var c in name)
+            if (char.IsWhiteSpace(c)) throw new HugConfigurationException($"ProgramName '{name}': a program's name is one word, without white space.");
+        return name.Length > 0 ? name : throw new HugConfigurationException("ProgramName is empty: a program's name is one word.");
+    }
 
     private static Command? Subcommand(Command parent, string name)
     {

@@ -59,9 +59,13 @@ internal static class HugCommandLine
     /// </summary>
     internal const string ToolCaptureKey = "Hug.Tool.TakeApi";
 
+    /// <summary>Gives the API to the tool (apart: naming <c>Action&lt;HugApi&gt;</c> loads its type, measured at every start-up).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void HandOver(object take, HugApi api) => ((Action<HugApi>)take)(api);
+
     public static Task<int> RunAsync(HugApi api, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (AppContext.GetData(ToolCaptureKey) is Action<HugApi> take) take(api);
+        if (AppContext.GetData(ToolCaptureKey) is { } take) HandOver(take, api);
         CliApplication application;
         try
         {
