@@ -67,6 +67,14 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             if (input.Left && input.Right) output.AddSource("HugServe.g.cs", ServeInclusion.Write());
         });
 
+        // Likewise the session store: an API whose methods take no HugSession leaves it (and its in-memory cache) out.
+        var sessions = types.Select(static (all, _) => all.Any(t => t.TakesSession))
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ServeInclusion.SessionsTypeName) is not null));
+        context.RegisterSourceOutput(sessions, static (output, input) =>
+        {
+            if (input.Left && input.Right) output.AddSource("HugSessions.g.cs", ServeInclusion.WriteSessions());
+        });
+
         // Diagnostics are placed in the current syntax trees (so #pragma and .editorconfig apply to them);
         // this step runs on every edit, but only maps locations: the models above stay cached.
         var diagnostics = types.Select(static (all, _) => all.SelectMany(t => t.Diagnostics).Distinct().ToEquatable());

@@ -7,7 +7,7 @@ namespace Hug.Generators;
 internal sealed class KnownTypes
 {
     public INamedTypeSymbol Http = null!, Cli = null!, SocketCall = null!, Transform = null!, Requires = null!, WebSocket = null!;
-    public INamedTypeSymbol Delimited = null!, Directive = null!, User = null!, ApiVersion = null!, Documentation = null!, ShortOption = null!, TimerPrecision = null!;
+    public INamedTypeSymbol Delimited = null!, Directive = null!, User = null!, ApiVersion = null!, Documentation = null!, ShortOption = null!, TimerPrecision = null!, Session = null!;
     public INamedTypeSymbol? Validation, Description;
 
     public static KnownTypes? From(Compilation compilation)
@@ -29,6 +29,7 @@ internal sealed class KnownTypes
             Documentation = Get("Hug.DocumentationAttribute"),
             ShortOption = Get("Hug.ShortOptionAttribute"),
             TimerPrecision = Get("Hug.TimerPrecisionAttribute"),
+            Session = Get("Hug.HugSession"),
             Validation = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute"),
             Description = compilation.GetTypeByMetadataName("System.ComponentModel.DescriptionAttribute"),
         };
@@ -36,6 +37,10 @@ internal sealed class KnownTypes
 
     public bool DeclaresEndpoints(INamedTypeSymbol type) =>
         type.GetAttributes().Any(a => Is(a.AttributeClass, WebSocket)) || type.GetMembers().OfType<IMethodSymbol>().Any(IsExposed);
+
+    /// <summary>Whether an exposed method of <paramref name="type"/> takes a <c>HugSession</c> (the session store is then compiled in).</summary>
+    public bool TakesSession(INamedTypeSymbol type) =>
+        Session is not null && type.GetMembers().OfType<IMethodSymbol>().Any(m => IsExposed(m) && m.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, Session)));
 
     /// <summary>
     /// Whether <paramref name="type"/> has anything served over HTTP or a WebSocket, or a method reading the API's

@@ -96,6 +96,19 @@ public sealed class GeneratedSourceTests
         else Assert.Contains("global::Hug.HugServe.Include();", inclusion);
     }
 
+    [Theory]
+    [InlineData("[Get] public static int Add(int a) => a;", false)]
+    [InlineData("[Get] public static string Me(HugSession session) => session[\"name\"] ?? \"\";", true)]
+    [InlineData("[Cli] public static int Count(HugSession session) => session.Keys.Count;", true)]
+    public void OnlyAProgramWhoseMethodsTakeASessionCompilesTheStoreIn(string members, bool takes)
+    {
+        var run = GeneratorRun.Of([$"using Hug; public static class Api {{ {members} }}"], withHug: true, withTie: true);
+        Assert.Empty(run.CompileDiagnostics);
+        var inclusion = run.Generated("HugSessions.g.cs");
+        if (!takes) Assert.Null(inclusion);
+        else Assert.Contains("global::Hug.HugSessions.Include();", inclusion);
+    }
+
     [Fact]
     public void ALibraryWithoutTheHugAssemblyNeedsNoServe()
     {

@@ -19,6 +19,9 @@ public sealed class GeneratorRun
 
     private static readonly MetadataReference Tie = MetadataReference.CreateFromFile(typeof(HugServe).Assembly.Location);
 
+    /// <summary>Hug.Http, which a program referencing Hug gets too.</summary>
+    private static readonly MetadataReference Http = MetadataReference.CreateFromFile(typeof(HugSessions).Assembly.Location);
+
     private static int snippets;
 
     private GeneratorRun(GeneratorDriver driver, Compilation input, Compilation output, ImmutableArray<Diagnostic> compileDiagnostics)
@@ -60,7 +63,7 @@ public sealed class GeneratorRun
         var parse = Parse.WithDocumentationMode(documentation);
         var compilation = CSharpCompilation.Create("Snippet" + Interlocked.Increment(ref snippets),
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parse, path: $"File{i}.cs")),
-            withHug ? (withTie ? [.. References, Tie] : References) : [.. References.Where(r => !r.Display!.EndsWith("Hug.Core.dll", StringComparison.Ordinal))],
+            withHug ? (withTie ? [.. References, Tie, Http] : References) : [.. References.Where(r => !r.Display!.EndsWith("Hug.Core.dll", StringComparison.Ordinal))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new EndpointGenerator().AsSourceGenerator()], parseOptions: parse,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

@@ -130,9 +130,9 @@ internal sealed class HttpEndpoint<TResult> : HttpEndpoint
             if (maxBodySize is { } limit && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
                 size.MaxRequestBodySize = limit;
             HugSession? session = null;
-            if (takesSession) http.Features.Set(session = await Sessions.SessionStore.LoadAsync(http));
+            if (takesSession) http.Features.Set(session = await Sessions.SessionDoor.LoadAsync(http));
             var outcome = await pipeline.RunAsync(context);
-            if (session is not null) await Sessions.SessionStore.SaveAsync(http, session, setCookie: true);
+            if (session is not null) await Sessions.SessionDoor.SaveAsync(http, session, setCookie: true);
             if (outcome.Failure is { } failure) await AnswerAsync(http, failure, context);
             else if (outcome.IsTransformed) await WriteTransformedAsync(http, outcome.Transformed, format);
             else await WriteAsync(http, outcome.Value, format);

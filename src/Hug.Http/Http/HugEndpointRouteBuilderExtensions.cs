@@ -51,6 +51,7 @@ public static class HugEndpointRouteBuilderExtensions
             foreach (var route in descriptor.Http)
                 httpEndpoints.Add(HttpEndpoint.Create(descriptor, route, new HttpEndpointPlan(api.FormatsFor(descriptor, route), invoker, api, logger, development)));
         }
+        if (api.Endpoints.Any(e => e.Takes(Introspection.ContextValue.Session)) && !Sessions.SessionDoor.IsOpen) throw Sessions.SessionDoor.Closed();
         var table = HttpRouteTable.Build(httpEndpoints);
         var notFoundResponder = new NotFoundResponder(api, table);
         notFound = notFoundResponder.RespondAsync;

@@ -124,7 +124,7 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         var services = ws.Http.RequestServices;
         var pipeline = api.Calls.For(endpoint, HugInterfaces.WebSocket);
         // The session the upgrade request's cookie names, loaded for this call and saved after it (no cookie can be set now).
-        var session = endpoint.Takes(Introspection.ContextValue.Session) ? await Sessions.SessionStore.LoadAsync(ws.Http) : null;
+        var session = endpoint.Takes(Introspection.ContextValue.Session) ? await Sessions.SessionDoor.LoadAsync(ws.Http) : null;
         var call = new CallContext(api, endpoint.DisplayName, HugInterfaces.WebSocket, services, ws.Http, cancelled, version, static _ => null)
         {
             AdapterValues = session is null ? Http.HttpDirectives.Read
@@ -135,7 +135,7 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         try
         {
             var outcome = await pipeline.RunBoxedAsync(context);
-            if (session is not null) await Sessions.SessionStore.SaveAsync(ws.Http, session, setCookie: false);
+            if (session is not null) await Sessions.SessionDoor.SaveAsync(ws.Http, session, setCookie: false);
             failure = outcome.Failure;
             if (failure is null)
             {

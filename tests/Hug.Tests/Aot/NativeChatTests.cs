@@ -34,5 +34,10 @@ public sealed class NativeChatTests(ITestOutputHelper output)
         await SocketClient.SendAsync(calls, "{\"id\":2,\"call\":\"nope\"}");
         Assert.Equal("{\"id\":2,\"status\":404,\"errors\":{\"call\":[\"Unknown call 'nope'\"]}}", (await SocketClient.ReceiveAsync(calls)).Text);
         await ada.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+
+        // The session store is in the native binary (the generator includes it: Room's methods take HugSession).
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = address };
+        using (var remembered = await browser.PostAsync("/me?name=ada", null)) Assert.Equal("\"ada\"", await remembered.Content.ReadAsStringAsync());
+        Assert.Equal("\"ada\"", await browser.GetStringAsync("/me"));
     }
 }
