@@ -10,6 +10,9 @@ namespace Hug.Tool;
 /// </summary>
 internal static class ApiSetup
 {
+    /// <summary>Hug's <c>HugCommandLine.ToolCaptureKey</c> (internal there): the slot the command line hands the API through.</summary>
+    private const string TakeApiKey = "Hug.Tool.TakeApi";
+
     /// <summary>The API, or null after writing why not (one line; the exit code is then <paramref name="exit"/>).</summary>
     public static HugApi? Create(Assembly assembly, string file, HugOptions options, TextWriter error, out int exit)
     {
@@ -77,7 +80,7 @@ internal static class ApiSetup
     private static HugApi? FromEntryPoint(MethodInfo entry, string file, TextWriter error, out int exit)
     {
         HugApi? taken = null;
-        AppContext.SetData("Hug.Tool.TakeApi", (Action<HugApi>)(api =>
+        AppContext.SetData(TakeApiKey, (Action<HugApi>)(api =>
         {
             taken = api;
             throw new ApiTakenException();
@@ -98,7 +101,7 @@ internal static class ApiSetup
         }
         finally
         {
-            AppContext.SetData("Hug.Tool.TakeApi", null);
+            AppContext.SetData(TakeApiKey, null);
         }
         if (taken is not null) return taken;
         // The entry point ended by itself: it wrote its own error (a configuration error is one line, exit 1), or it runs no Hug API.
