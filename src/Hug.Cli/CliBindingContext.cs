@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hug.Binding;
 using Microsoft.Extensions.Primitives;
 
@@ -12,7 +13,19 @@ internal sealed class CliBindingContext(IServiceProvider services, CliParameter[
     HugApi api, string endpoint, Func<string, string?>? credential)
     : BindingContext
 {
-    public override IServiceProvider Services => services;
+    private IServiceProvider? scoped;
+
+    /// <summary>The call's scope of the API's container, as a web host makes one per request (made when first asked).</summary>
+    public override IServiceProvider Services => scoped ??= Scope();
+
+    private IServiceProvider Scope()
+    {
+        if (services.GetService(typeof(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory)) is not Microsoft.Extensions.DependencyInjection.IServiceScopeFactory factory)
+            return services;
+        var scope = factory.CreateAsyncScope();
+        RegisterForDispose(scope);
+        return scope.ServiceProvider;
+    }
 
     public override CancellationToken Cancellation => cancellation;
 

@@ -71,7 +71,14 @@ public sealed partial class HugApi
     private Microsoft.Extensions.DependencyInjection.IServiceProviderIsService? container;
 
     /// <summary>The container of Local calls made outside any host (the API's own <see cref="Services"/>).</summary>
-    internal Pipeline.ApiServices LocalServices => localServices ??= new(Registrations);
+    internal Pipeline.ApiServices LocalServices => localServices ??= new(Registrations, CallContainer);
+
+    /// <summary>
+    /// How the container of calls outside a web host is built from <see cref="Services"/>: set by the program's command line
+    /// (Hug's <c>HugApi.Run</c>), so commands get configuration, logging and options as <c>serve</c> does; null, the
+    /// registrations alone.
+    /// </summary>
+    internal Func<IServiceCollection, IServiceProvider>? CallContainer { get; set; }
 
     private Pipeline.ApiServices? localServices;
 
@@ -204,6 +211,8 @@ public sealed partial class HugApi
 
     private EndpointDescriptor[] Freeze()
     {
+        // JSON-shaped parameters get their converters now, under the JSON settings set-up left (its context included).
+        for (var i = 0; i < registered.Length; i++) registered[i] = EndpointIntrospector.ResolveJson(registered[i], Options);
         if (mounts is not null) ComposeMounts(mounts); // tested here: entering ComposeMounts loads every type it names (HttpContext's assembly: 5.4 M instructions on a command)
         return registered;
     }

@@ -132,6 +132,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
         var types = found.GroupBy(t => t.MetadataName).Select(g => g.First())
             .OrderBy(t => IndexOf(fileOrder, t.FilePath)).ThenBy(t => t.Position).ThenBy(t => t.MetadataName, StringComparer.Ordinal).ToList();
         if (types.Count > 0) output.AddSource("HugGeneratedEndpoints.g.cs", Emitter.Write(types, isProgram));
+        foreach (var type in types.Where(t => t.Client is not null)) output.AddSource(type.MetadataName.Replace('+', '.') + ".HugClient.g.cs", type.Client!);
     }
 
     private static int IndexOf(EquatableArray<string> files, string path)

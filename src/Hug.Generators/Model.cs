@@ -17,8 +17,9 @@ namespace Hug.Generators;
 /// <param name="Diagnostics">What the parser found wrong, reported at build time.</param>
 /// <param name="Serves">Whether it has HTTP routes, WebSocket calls, is a WebSocket endpoint or reads <c>[Documentation]</c> (the program needs Hug's web side).</param>
 /// <param name="TakesSession">Whether an exposed method takes a <c>HugSession</c> (the program needs the session store).</param>
+/// <param name="Client">The typed client of the type's endpoints as C# (<c>NotesClient</c>), or null when none is written.</param>
 internal sealed record TypeModel(string MetadataName, string? TypeOf, string? Description, string FilePath, int Position,
-    EquatableArray<DiagnosticModel> Diagnostics, bool Serves, bool TakesSession);
+    EquatableArray<DiagnosticModel> Diagnostics, bool Serves, bool TakesSession, string? Client = null);
 
 /// <summary>A diagnostic as a value: its descriptor's id, where, and the message's arguments.</summary>
 internal sealed record DiagnosticModel(string Id, LocationModel? Location, EquatableArray<string> Arguments)

@@ -41,7 +41,8 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
         else foreach (var method in methods.Where(m => !Accessible(m))) Report(DiagnosticDescriptors.Unreachable, method, Display(method), $"method {method.Name}");
         var location = type.Locations.FirstOrDefault(l => l.IsInSource);
         return new TypeModel(MetadataName(type), reachable ? $"typeof({Name(type)})" : null, reachable ? TryDescribe(type, methods) : null,
-            location?.SourceTree?.FilePath ?? "", location?.SourceSpan.Start ?? 0, diagnostics.ToEquatable(), known.Serves(type), known.TakesSession(type));
+            location?.SourceTree?.FilePath ?? "", location?.SourceSpan.Start ?? 0, diagnostics.ToEquatable(), known.Serves(type), known.TakesSession(type),
+            reachable ? TryClient(type, methods) : null);
     }
 
     /// <summary>The methods with an HTTP attribute, <c>[Cli]</c> or <c>[SocketCall]</c>, in declaration order.</summary>

@@ -63,9 +63,14 @@ internal static class HugCommandLine
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void HandOver(object take, HugApi api) => ((Action<HugApi>)take)(api);
 
+    /// <summary>Commands get the container serve's host would give (apart: its types load only for an API that registers services).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void UseHostServices(HugApi api) => api.CallContainer ??= CommandServices.Build;
+
     public static Task<int> RunAsync(HugApi api, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (AppContext.GetData(ToolCaptureKey) is { } take) HandOver(take, api);
+        if (api.Registrations is not null) UseHostServices(api);
         CliApplication application;
         try
         {

@@ -65,6 +65,12 @@ internal static class ServeCommand
             await error.WriteLineAsync($"serve: {exception.Message}");
             return CliExitCodes.Usage;
         }
+        catch (HugConfigurationException exception)
+        {
+            // Found while mapping (a static folder that is not there): one line, as a failure to start is.
+            await error.WriteLineAsync($"serve: cannot start: {exception.Message}");
+            return CliExitCodes.Failure;
+        }
         await using (app)
         {
             try

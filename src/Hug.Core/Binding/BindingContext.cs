@@ -18,6 +18,21 @@ internal abstract class BindingContext : Generation.CallArguments, IAsyncDisposa
 
     public bool HasErrors => errors is not null;
 
+    /// <summary>
+    /// Why a service the call takes could not be had (none registered, or its construction threw), kept rather than thrown
+    /// so the call's input is still checked: invalid input is answered first, and this only when the input is valid.
+    /// </summary>
+    public Exception? ServiceFailure { get; private set; }
+
+    /// <summary>Whether the method must not be called: an input error, or a service missing.</summary>
+    public bool BindingFailed => errors is not null || ServiceFailure is not null;
+
+    /// <summary>Records that the service of <paramref name="parameter"/> could not be had (the first such failure is kept).</summary>
+    public void FailService(string parameter, Type type, Exception? cause) =>
+        ServiceFailure ??= new InvalidOperationException(cause is null
+            ? $"Parameter '{parameter}': no service of type {type.Name} is registered; add it to the API's Services (api.Services.Add…)."
+            : $"Parameter '{parameter}': its service {type.Name} could not be created: {cause.Message}", cause);
+
     /// <summary>Every error of the call, parameter (or member path) to message, in the order found.</summary>
     public IReadOnlyDictionary<string, string> Errors => errors ?? (IReadOnlyDictionary<string, string>)EmptyErrors;
 

@@ -25,17 +25,30 @@ internal static class ConverterFactory
     /// As above, through the type's <paramref name="shape"/> when the source generator wrote one (it chose the
     /// converter at compile time); the JSON settings of <paramref name="options"/> are made only when the type is JSON-shaped.
     /// </summary>
-    public static ValueConverter? TryCreate(Type type, string? delimiter, HugOptions options, TypeShape? shape = null)
+    public static ValueConverter? TryCreate(Type type, string? delimiter, HugOptions options, TypeShape? shape = null) =>
+        TryCreateText(type, delimiter, shape) ?? TryCreateJson(type, options, shape);
+
+    /// <summary>The converter of a text-shaped type (a scalar, or a list of them), which needs no JSON settings; null otherwise.</summary>
+    public static ValueConverter? TryCreateText(Type type, string? delimiter, TypeShape? shape = null)
     {
-        if (shape is not null)
-            return shape.Converter(delimiter) ?? (IsJsonShaped(type, options.ReadOnlyJson) ? shape.JsonConverter(options.ReadOnlyJson) : null);
+        if (shape is not null) return shape.Converter(delimiter);
         if (CreateScalar(type) is { } scalar) return scalar;
-        if (CollectionElement(type) is { } element && CreateScalar(element) is { } elementConverter)
-            return Generic.Construct<ValueConverter>(Generic.Close(typeof(CollectionConverter<,>), type, element),
-                elementConverter, delimiter, CollectionFactory(type, element));
-        return IsJsonShaped(type, options.ReadOnlyJson)
-            ? Generic.Create<ValueConverter>(typeof(JsonValueConverter<>), type, options.ReadOnlyJson)
+        return CollectionElement(type) is { } element && CreateScalar(element) is { } elementConverter
+            ? Generic.Construct<ValueConverter>(Generic.Close(typeof(CollectionConverter<,>), type, element),
+                elementConverter, delimiter, CollectionFactory(type, element))
             : null;
+    }
+
+    /// <summary>
+    /// The converter of a JSON-shaped type, read through the API's JSON settings (which this makes read-only: so it runs
+    /// when the API is first used, after its set-up, never while a type is registered); null when it is not JSON-shaped.
+    /// </summary>
+    public static ValueConverter? TryCreateJson(Type type, HugOptions options, TypeShape? shape = null)
+    {
+        if (!IsJsonShaped(type, options.ReadOnlyJson)) return null;
+        return shape is not null
+            ? shape.JsonConverter(options.ReadOnlyJson)
+            : Generic.Create<ValueConverter>(typeof(JsonValueConverter<>), type, options.ReadOnlyJson);
     }
 
     private static ValueConverter? CreateScalar(Type type) => Common(type) ?? CreateOtherScalar(type);

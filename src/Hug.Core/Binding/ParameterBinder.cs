@@ -205,6 +205,24 @@ internal sealed class ServiceBinder<T>(ParameterDescriptor parameter) : Paramete
     /// <summary>For generated call sites (declared here, not inherited: ReadyToRun precompiles what a constructed binder declares).</summary>
     T Generation.IArgumentBinder<T>.Bind(Generation.CallArguments arguments) => Bind((BindingContext)arguments);
 
-    public override T Bind(BindingContext context) =>
-        (T)(Parameter.IsRequired ? context.Services.GetRequiredService(typeof(T)) : context.Services.GetService(typeof(T)))!;
+    /// <summary>
+    /// The service, or a default with the failure kept in the context (not thrown: the other parameters' input is still
+    /// checked, and invalid input answered before a missing service). None is resolved for a call already failing.
+    /// </summary>
+    public override T Bind(BindingContext context)
+    {
+        if (context.BindingFailed) return default!;
+        object? service;
+        try
+        {
+            service = context.Services.GetService(typeof(T));
+        }
+        catch (InvalidOperationException exception)
+        {
+            context.FailService(Parameter.Name, typeof(T), exception);
+            return default!;
+        }
+        if (service is null && Parameter.IsRequired) context.FailService(Parameter.Name, typeof(T), null);
+        return (T)service!;
+    }
 }

@@ -17,7 +17,7 @@ public abstract class CallArguments
     }
 
     /// <summary>Whether any argument failed to bind (each failure is recorded for the answer); the method must not then be called.</summary>
-    public bool Failed => ((BindingContext)this).HasErrors;
+    public bool Failed => ((BindingContext)this).BindingFailed;
 }
 
 /// <summary>Binds one argument of type <typeparamref name="T"/>: Hug's binder of that parameter.</summary>

@@ -121,6 +121,8 @@ internal enum ParameterSource
     Service,
     /// <summary>No converter; a start-up error unless the container provides it.</summary>
     Unresolved,
+    /// <summary>Not text-shaped: JSON-shaped or unresolved, decided when the API is first used (after its set-up).</summary>
+    PendingJson,
 }
 
 /// <summary>Values the framework fills (directives). Those from <see cref="Timer"/> on read the <see cref="CallContext"/>.</summary>

@@ -86,14 +86,16 @@ internal static class EndpointIntrospector
         var context = DirectiveOf(parameter, method, out var directive);
         var delimited = parameter.Attributes.Length > 0 ? Delimited(parameter) : null;
         if (parameter.Attributes.Length > 0) CheckTimerPrecision(parameter, context, method);
+        // Only text-shaped converters now: a JSON-shaped one reads the API's JSON settings, which set-up may still change
+        // (its JsonSerializerContext), so it is made when the API is first used (ResolveJson, from HugApi's freeze).
         var converter = context == ContextValue.None && !parameter.FromServices
-            ? ConverterFactory.TryCreate(type, delimited?.Separator, options, parameter.Shape)
+            ? ConverterFactory.TryCreateText(type, delimited?.Separator, parameter.Shape)
             : null;
         if (delimited is not null && converter is not ICollectionConverter)
             throw new HugConfigurationException($"{method}: [Delimited] on parameter '{name}' needs a list or array of simple values.");
         var source = context != ContextValue.None ? ParameterSource.Context
             : parameter.FromServices ? ParameterSource.Service
-            : converter is null ? ParameterSource.Unresolved
+            : converter is null ? ParameterSource.PendingJson
             : converter.IsScalar ? ParameterSource.Value : ParameterSource.Json;
         return new ParameterDescriptor
         {
@@ -112,6 +114,29 @@ internal static class EndpointIntrospector
             Validators = parameter.Attributes.Length > 0 ? ValidatorsOf(parameter) : null,
             Attributes = parameter.Attributes,
         };
+    }
+
+    /// <summary>
+    /// The endpoint with its JSON-shaped parameters' converters made under the API's final JSON settings (the same
+    /// descriptor when it has none): <see cref="ParameterSource.Json"/>, or <see cref="ParameterSource.Unresolved"/>
+    /// for a type those settings cannot read (a service, or a start-up error).
+    /// </summary>
+    public static EndpointDescriptor ResolveJson(EndpointDescriptor endpoint, HugOptions options)
+    {
+        ParameterDescriptor[]? resolved = null;
+        for (var i = 0; i < endpoint.Parameters.Length; i++)
+        {
+            var parameter = endpoint.Parameters[i];
+            if (parameter.Source != ParameterSource.PendingJson) continue;
+            var converter = ConverterFactory.TryCreateJson(parameter.Type, options, parameter.GeneratedShape);
+            resolved ??= [.. endpoint.Parameters];
+            resolved[i] = parameter with
+            {
+                Converter = converter,
+                Source = converter is null ? ParameterSource.Unresolved : converter.IsScalar ? ParameterSource.Value : ParameterSource.Json,
+            };
+        }
+        return resolved is null ? endpoint : endpoint with { Parameters = resolved };
     }
 
     /// <summary>The framework value a parameter takes, if any; <paramref name="name"/> is a custom directive's name.</summary>

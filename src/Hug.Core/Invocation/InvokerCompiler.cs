@@ -47,7 +47,7 @@ internal static class InvokerCompiler
             ReturnKind.Task => Expression.Call(typeof(InvokerCompiler).GetMethod(nameof(AwaitTask), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, call),
             _ => Expression.Call(typeof(InvokerCompiler).GetMethod(nameof(AwaitValueTask), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, call),
         };
-        body.Add(Expression.Condition(Expression.Property(context, nameof(BindingContext.HasErrors)), Expression.Default(valueTask), adapted));
+        body.Add(Expression.Condition(Expression.Property(context, nameof(BindingContext.BindingFailed)), Expression.Default(valueTask), adapted));
         var lambda = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(Generation.CallArguments), valueTask),
             Expression.Block(valueTask, locals.Prepend(context), body), arguments);
         return lambda.Compile();

@@ -28,7 +28,7 @@ internal static class ReflectionInvoker
             var context = (BindingContext)call;
             var arguments = new object?[binders.Length];
             for (var i = 0; i < binders.Length; i++) arguments[i] = binders[i].BindBoxed(context);
-            if (context.HasErrors) return default;
+            if (context.BindingFailed) return default;
             var target = factory is not null ? context.CreateTarget(factory) : endpoint.Target;
             var returned = Call(method, target, arguments);
             return endpoint.ReturnKind switch

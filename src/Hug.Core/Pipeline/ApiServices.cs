@@ -7,11 +7,12 @@ namespace Hug.Pipeline;
 /// built from <see cref="HugApi.Services"/> only when the API registered any, so a plain command
 /// pays nothing for DI.
 /// </summary>
-internal sealed class ApiServices(IServiceCollection? registrations) : IDisposable
+internal sealed class ApiServices(IServiceCollection? registrations, Func<IServiceCollection, IServiceProvider>? build) : IDisposable
 {
-    private ServiceProvider? provider;
+    private IServiceProvider? provider;
 
-    public IServiceProvider Provider => registrations is null ? Empty.Instance : provider ??= registrations.BuildServiceProvider();
+    /// <summary>The container: the one built by the hook given (the command line's: configuration, logging and options, as a web host has them), else the registrations alone.</summary>
+    public IServiceProvider Provider => registrations is null ? Empty.Instance : provider ??= build is null ? registrations.BuildServiceProvider() : build(registrations);
 
     public bool IsService(Type type) => registrations is not null && Provider.GetService<IServiceProviderIsService>()?.IsService(type) == true;
 
@@ -20,7 +21,7 @@ internal sealed class ApiServices(IServiceCollection? registrations) : IDisposab
     {
         var built = provider;
         provider = null;
-        built?.Dispose();
+        (built as IDisposable)?.Dispose();
     }
 
     /// <summary>A provider with no services.</summary>

@@ -51,6 +51,10 @@ internal abstract class CallPipeline
     /// </summary>
     public abstract object? RunSynchronousBoxed(BindingContext context, out CallFailure? failure);
 
+    /// <summary>Why binding failed: the input's errors (a 400, exit 2), else the service that could not be had (mapped as an exception).</summary>
+    protected CallFailure BindingFailure(BindingContext context) =>
+        context.HasErrors ? CallFailure.Invalid(context.Errors) : Fail(context.ServiceFailure!, context);
+
     /// <summary>
     /// An exception of the call as the API maps it: the most specific <c>OnException</c> handler's
     /// answer, else a failure. Adapters call it too for what throws while they write a result (a stream).
@@ -96,7 +100,7 @@ internal sealed class CallPipeline<TResult> : CallPipeline
         try
         {
             var result = invoke(context);
-            return context.HasErrors ? CallOutcome<TResult>.Of(CallFailure.Invalid(context.Errors)) : CallOutcome<TResult>.Of(result.Result);
+            return context.BindingFailed ? CallOutcome<TResult>.Of(BindingFailure(context)) : CallOutcome<TResult>.Of(result.Result);
         }
         catch (Exception exception) when (!context.OwnsException(exception))
         {
@@ -112,7 +116,7 @@ internal sealed class CallPipeline<TResult> : CallPipeline
         try
         {
             pending = invoke(context);
-            if (context.HasErrors) outcome = CallOutcome<TResult>.Of(CallFailure.Invalid(context.Errors));
+            if (context.BindingFailed) outcome = CallOutcome<TResult>.Of(BindingFailure(context));
             else if (pending.IsCompletedSuccessfully) outcome = CallOutcome<TResult>.Of(pending.Result);
             else
             {
@@ -151,7 +155,7 @@ internal sealed class CallPipeline<TResult> : CallPipeline
             }
             if (context.HasInputToRead && !await context.ReadInputAsync()) return CallOutcome<TResult>.Of(CallFailure.Rejected);
             var pending = invoke(context);
-            if (context.HasErrors) return CallOutcome<TResult>.Of(CallFailure.Invalid(context.Errors));
+            if (context.BindingFailed) return CallOutcome<TResult>.Of(BindingFailure(context));
             var result = await pending;
             if (TransformList.Count == 0) return CallOutcome<TResult>.Of(result);
             object? value = typeof(TResult) == typeof(NoResult) ? null : result;

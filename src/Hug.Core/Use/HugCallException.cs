@@ -10,7 +10,7 @@ public class HugCallException : Exception
 {
     /// <summary>An error answer of <paramref name="endpoint"/>.</summary>
     public HugCallException(string endpoint, int status, IReadOnlyDictionary<string, string[]> errors, object? body = null, Exception? innerException = null)
-        : base(Describe(endpoint, status, errors), innerException)
+        : base(Describe(endpoint, status, errors, body), innerException)
     {
         Endpoint = endpoint;
         Status = status;
@@ -36,9 +36,26 @@ public class HugCallException : Exception
     /// </summary>
     public object? Body { get; }
 
-    private static string Describe(string endpoint, int status, IReadOnlyDictionary<string, string[]> errors) =>
-        errors.Count == 0 ? $"{endpoint}: the call was answered with status {status}"
-        : $"{endpoint}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+    private static string Describe(string endpoint, int status, IReadOnlyDictionary<string, string[]> errors, object? body) =>
+        errors.Count > 0 ? $"{endpoint}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
+        : BodyText(body) is { } text ? $"{endpoint}: the call was answered with status {status}: {text}"
+        : $"{endpoint}: the call was answered with status {status}";
+
+    /// <summary>How long a body's JSON may be in the message (the whole body stays in <see cref="Body"/>).</summary>
+    private const int BodyTextLimit = 500;
+
+    /// <summary>The answer's body as a message says it: a text as it is, other JSON as its text (cut short), else nothing.</summary>
+    private static string? BodyText(object? body)
+    {
+        var text = body switch
+        {
+            string plain => plain,
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } json => json.GetString(),
+            System.Text.Json.JsonElement { ValueKind: not (System.Text.Json.JsonValueKind.Undefined or System.Text.Json.JsonValueKind.Null) } json => json.GetRawText(),
+            _ => null,
+        };
+        return text is { Length: > BodyTextLimit } ? string.Concat(text.AsSpan(0, BodyTextLimit), "…") : text;
+    }
 }
 
 /// <summary>A call's arguments did not bind; <see cref="HugCallException.Errors"/> holds every message, as HTTP's 400 does.</summary>

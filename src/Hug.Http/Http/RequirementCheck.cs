@@ -24,6 +24,7 @@ internal static class RequirementCheck
     public static Task RefuseAsync(HttpContext http, RequirementResult refusal)
     {
         if (refusal.Challenge is not null) http.Response.Headers.WWWAuthenticate = refusal.Challenge;
-        return Problem.One(refusal.Status, refusal.Title, refusal.Title, refusal.Message).WriteAsync(http).AsTask();
+        // The message also as the problem's detail: clients generated from the OpenAPI document (Kiota's, NSwag's) show detail.
+        return (Problem.One(refusal.Status, refusal.Title, refusal.Title, refusal.Message) with { Detail = refusal.Message }).WriteAsync(http).AsTask();
     }
 }

@@ -4,43 +4,55 @@ using Hug.Tests.Support;
 namespace Hug.Tests.Packaging;
 
 /// <summary>
-/// The README's quick start, as a new user follows it: Hug's packages packed into a local folder, a brand-new
-/// <c>dotnet new console</c> project adding the Hug package from there, the README's Program.cs pasted in; then
-/// <c>add 1 2</c> and <c>serve</c> from it, as real processes. Also: the hug tool installs from the same folder.
+/// The README's quick start, exactly as a new user types it, from a copy of the repository as a fresh clone has it (its
+/// tracked files, no build output): the README's shell block (pack with <c>-o ~/hug-packages</c> and nothing else, a new
+/// console project, <c>dotnet add package Hug --source ~/hug-packages</c>), its Program.cs, <c>dotnet run -- add 1 2</c>,
+/// <c>dotnet run -- serve</c>; then the template and the tool lines. The user's home is a folder of the test's own, so
+/// <c>~</c> is there and no Hug package is already in the packages folder: restore finds Hug only where the README says.
 /// </summary>
-public sealed partial class QuickStartTests(QuickStartTests.PackedHug packed) : IClassFixture<QuickStartTests.PackedHug>
+public sealed partial class QuickStartTests(QuickStartTests.FreshClone clone) : IClassFixture<QuickStartTests.FreshClone>
 {
-    private string Root => packed.Root;
-    private string Version => packed.Version;
-    private string Packages => packed.Packages;
-
-    /// <summary>Hug's packages, packed once for the class into a temporary folder, with a nuget.config that finds them.</summary>
-    public sealed class PackedHug : IAsyncLifetime
+    /// <summary>A fresh copy of the repository, a home of its own, and the README's shell block run there once.</summary>
+    public sealed class FreshClone : IAsyncLifetime
     {
-        // A version of this run's own: nothing restored earlier (a stale copy in a packages folder) can stand in for it.
-        public string Version { get; } = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         public string Root { get; } = Directory.CreateTempSubdirectory("hug-quickstart-").FullName;
-        public string Packages => Path.Combine(Root, "packages");
+        public string Home => Path.Combine(Root, "home");
+        public string Repository => Path.Combine(Root, "hug");
+
+        /// <summary>
+        /// The user's environment: the new home, and nothing that would find Hug elsewhere (no packages folder of the
+        /// machine's). Downloads of other packages reuse the machine's HTTP cache, which holds no Hug (a folder source is
+        /// never cached there).
+        /// </summary>
+        public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
+        {
+            ["HOME"] = Home,
+            ["DOTNET_CLI_HOME"] = Home,
+            ["NUGET_PACKAGES"] = null,
+            ["NUGET_HTTP_CACHE_PATH"] = MachineHttpCache,
+            ["DOTNET_NOLOGO"] = "1",
+            ["ASPNETCORE_URLS"] = null,
+        };
+
+        private static string MachineHttpCache => System.Environment.GetEnvironmentVariable("NUGET_HTTP_CACHE_PATH")
+            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.LocalApplicationData), "NuGet", "http-cache");
+
+        public string ShellBlockOutput { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
-            // Built under an artifacts path of its own: the repository's bin/ and obj/ (other tests build there) are untouched.
-            var (exit, output) = await Processes.RunAsync("dotnet",
-                ["pack", "Hug.Packages.slnf", "-c", "Release", "-o", Packages, "--artifacts-path", Path.Combine(Root, "artifacts"), $"-p:Version={Version}"],
-                ExampleProcess.RepositoryRoot, TimeSpan.FromMinutes(8));
-            Assert.True(exit == 0, output);
-            // Hug's packages are extracted into a folder of this test's own; the packages they depend on come from the
-            // user's packages folder (as restored for this repository) or the configured feeds.
-            var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            await File.WriteAllTextAsync(Path.Combine(Root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <config><add key="globalPackagesFolder" value="{Path.Combine(Root, "restored")}" /></config>
-                  <packageSources><add key="hug-local" value="{Packages}" /></packageSources>
-                  <fallbackPackageFolders><add key="user" value="{userPackages}" /></fallbackPackageFolders>
-                </configuration>
-                """);
+            Directory.CreateDirectory(Home);
+            await CopyAsClonedAsync(ExampleProcess.RepositoryRoot, Repository);
+            // The package sources the user has (the machine's own NuGet.Config), as a real home would.
+            var userConfig = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config");
+            if (File.Exists(userConfig))
+            {
+                Directory.CreateDirectory(Path.Combine(Home, ".nuget", "NuGet"));
+                File.Copy(userConfig, Path.Combine(Home, ".nuget", "NuGet", "NuGet.Config"));
+            }
+            var (exit, output) = await Processes.RunAsync("bash", ["-e", "-c", Readme.QuickStartShell], Repository, Environment, TimeSpan.FromMinutes(10));
+            Assert.True(exit == 0, $"The README's quick-start block failed ({exit}):\n{output}");
+            ShellBlockOutput = output;
         }
 
         public Task DisposeAsync()
@@ -48,89 +60,107 @@ public sealed partial class QuickStartTests(QuickStartTests.PackedHug packed) : 
             Directory.Delete(Root, recursive: true);
             return Task.CompletedTask;
         }
+
+        /// <summary>The files a fresh clone has: git's tracked files (and new ones not ignored), nothing built.</summary>
+        private static async Task CopyAsClonedAsync(string from, string to)
+        {
+            var (exit, listing) = await Processes.RunAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], from, TimeSpan.FromMinutes(1));
+            Assert.True(exit == 0, listing);
+            foreach (var file in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var source = Path.Combine(from, file);
+                if (!File.Exists(source)) continue; // deleted in the working tree
+                var target = Path.Combine(to, file);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(source, target);
+            }
+        }
+    }
+
+    private string Home => clone.Home;
+
+    private async Task<string> Shell(string directory, string command, int expectedExit = 0)
+    {
+        var (exit, output) = await Processes.RunAsync("bash", ["-c", command], directory, clone.Environment, TimeSpan.FromMinutes(5));
+        Assert.True(exit == expectedExit, $"{command} (in {directory}) exited {exit}:\n{output}");
+        return output;
     }
 
     [Fact]
-    public async Task TheReadmesQuickStartRunsFromANewConsoleProject()
+    public void ThePackLineMadeEveryPackage()
     {
-        Assert.True(File.Exists(Path.Combine(Packages, $"Hug.Testing.{Version}.nupkg")));
-        Assert.True(File.Exists(Path.Combine(Packages, $"Hug.Tool.{Version}.nupkg")));
-        Assert.True(File.Exists(Path.Combine(Packages, $"Hug.Templates.{Version}.nupkg")));
-        var project = Path.Combine(Root, "QuickStart");
-        await Run(Root, "new", "console", "-n", "QuickStart", "-o", project);
-        await Run(project, "add", "package", "Hug", "--version", Version);
-        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), ReadmeQuickStart());
-        await Run(project, "build", "-c", "Release");
+        var packages = Path.Combine(Home, "hug-packages");
+        foreach (var package in new[] { "Hug", "Hug.Core", "Hug.Http", "Hug.Cli", "Hug.Redis", "Hug.Testing", "Hug.Tool", "Hug.Templates" })
+            Assert.True(File.Exists(Path.Combine(packages, $"{package}.0.1.0.nupkg")), $"{package} was not packed:\n{clone.ShellBlockOutput}");
+    }
 
-        var dll = Path.Combine(project, "bin", "Release", "net10.0", "QuickStart.dll");
-        // The package's generator ran: the endpoints are read from generated code, not by reflection.
-        Assert.True((await File.ReadAllBytesAsync(dll)).AsSpan().IndexOf("HugGeneratedEndpoints"u8) >= 0, "no generated registration in the app");
+    [Fact]
+    public async Task TheNewConsoleProjectRunsTheCommandAndServes()
+    {
+        var project = Path.Combine(Home, "Calculator");
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), Readme.QuickStartProgram);
+        Assert.Equal("3", (await Shell(project, Readme.Line("dotnet run -- add 1 2"))).Trim());
 
-        var (exit, output) = await Processes.RunAsync("dotnet", [dll, "add", "1", "2"], project, TimeSpan.FromMinutes(1));
-        Assert.Equal((0, "3"), (exit, output.Trim()));
-        var (_, help) = await Processes.RunAsync("dotnet", [dll, "add", "--help"], project, TimeSpan.FromMinutes(1));
-        Assert.Contains("Returns the result of adding number_1 to number_2", help); // the XML doc comment, through the package's build props
-
-        await using var serve = ExampleProcess.StartDll(dll, null, "serve", "--host", "127.0.0.1", "--port", "0");
-        var address = await serve.WaitForAddressAsync();
-        using var client = new HttpClient { BaseAddress = address };
+        // "`dotnet run -- serve` serves it on http://localhost:8000"
+        var serveLine = Readme.Line("dotnet run -- serve");
+        Assert.Contains("`dotnet run -- serve` serves it on http://localhost:8000", Readme.Text);
+        await using var serve = ExampleProcess.StartProgram("bash", ["-c", "exec " + serveLine], Strings(clone.Environment), project);
+        Assert.Equal(new Uri("http://localhost:8000"), await serve.WaitForAddressAsync(TimeSpan.FromMinutes(2)));
+        using var client = new HttpClient { BaseAddress = new Uri("http://localhost:8000") };
         Assert.Equal("3", await client.GetStringAsync("/add?number_1=1&number_2=2"));
         Assert.Contains("Returns the result of adding number_1 to number_2", await client.GetStringAsync("/"));
-        serve.Terminate();
-        Assert.Equal(0, await serve.WaitForExitAsync());
+
+        // The package's Native AOT settings reach the project (what its publish needs).
+        var aot = await Shell(project, "dotnet msbuild -getItem:RuntimeHostConfigurationOption -p:PublishAot=true");
+        Assert.Contains("Microsoft.AspNetCore.Mvc.ApiExplorer.IsEnhancedModelMetadataSupported", aot);
     }
 
     [Fact]
-    public async Task NativeAotSettingsComeWithThePackage()
+    public async Task TheTemplateMakesAProjectThatRestoresWithNothingCached()
     {
-        var project = Path.Combine(Root, "Aot");
-        await Run(Root, "new", "console", "-n", "Aot", "-o", project);
-        await Run(project, "add", "package", "Hug", "--version", Version);
-        var (exit, output) = await Processes.RunAsync("dotnet", ["msbuild", "-getItem:RuntimeHostConfigurationOption", "-p:PublishAot=true"], project, TimeSpan.FromMinutes(2));
-        Assert.True(exit == 0, output);
-        Assert.Contains("Microsoft.AspNetCore.Mvc.ApiExplorer.IsEnhancedModelMetadataSupported", output);
+        var where = Path.Combine(Home, "from-template");
+        Directory.CreateDirectory(where);
+        await Shell(where, Readme.Line("dotnet new install ~/hug-packages/Hug.Templates.0.1.0.nupkg"));
+        await Shell(where, Readme.Line("dotnet new hug -n Calculator"));
+        var project = Path.Combine(where, "Calculator");
+        Assert.Contains(Path.Combine(Home, "hug-packages"), await File.ReadAllTextAsync(Path.Combine(project, "nuget.config")));
+        Assert.Equal("3", (await Shell(project, "dotnet run -- add 1 2")).Trim());
     }
 
     [Fact]
-    public async Task DotnetNewHugMakesAProjectThatRuns()
+    public async Task TheToolInstallsFromTheSameFolderAndRunsAFile()
     {
-        // A template hive of the test's own: the user's installed templates are not touched.
-        var hive = Path.Combine(Root, "template-hive");
-        await Run(Root, "new", "install", Path.Combine(Packages, $"Hug.Templates.{Version}.nupkg"), "--debug:custom-hive", hive);
-        var project = Path.Combine(Root, "Calculator");
-        await Run(Root, "new", "hug", "-n", "Calculator", "-o", project, "--debug:custom-hive", hive);
-        Assert.Contains($"Include=\"Hug\" Version=\"{Version}\"", await File.ReadAllTextAsync(Path.Combine(project, "Calculator.csproj")));
-        await Run(project, "build");
-        var (exit, output) = await Processes.RunAsync("dotnet", [Path.Combine(project, "bin", "Debug", "net10.0", "Calculator.dll"), "add", "1", "2"], project, TimeSpan.FromMinutes(1));
-        Assert.Equal((0, "3"), (exit, output.Trim()));
+        await Shell(Home, Readme.Line("dotnet tool install -g Hug.Tool --add-source ~/hug-packages"));
+        var file = Path.Combine(Home, "Addition.cs");
+        File.Copy(Path.Combine(clone.Repository, "examples", "Addition", "Addition.cs"), file);
+        Assert.Equal("3", (await Shell(Home, "~/.dotnet/tools/hug -f Addition.cs -c add 1 2")).Trim());
     }
 
-    [Fact]
-    public async Task TheHugToolInstallsFromTheSameFolder()
+    private static Dictionary<string, string> Strings(IReadOnlyDictionary<string, string?> environment) =>
+        environment.Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value!);
+
+    /// <summary>The README's quick start: its shell block, its Program.cs, and the commands it names in its text.</summary>
+    private static partial class Readme
     {
-        var tools = Path.Combine(Root, "tools");
-        await Run(Root, "tool", "install", "Hug.Tool", "--version", Version, "--tool-path", tools, "--add-source", Packages);
-        var hug = Path.Combine(tools, OperatingSystem.IsWindows() ? "hug.exe" : "hug");
-        var (exit, output) = await Processes.RunAsync(hug, ["--help"], Root, TimeSpan.FromMinutes(1));
-        Assert.True(exit == 0, output);
-        Assert.Contains("-f", output);
+        public static string Text { get; } = File.ReadAllText(Path.Combine(ExampleProcess.RepositoryRoot, "README.md")).Replace("\r\n", "\n");
+
+        private static string Section => Text[Text.IndexOf("\n## Quick start", StringComparison.Ordinal)..];
+
+        public static string QuickStartShell => ShellBlock().Match(Section).Groups[1].Value;
+
+        public static string QuickStartProgram => CSharpBlock().Match(Section).Groups[1].Value;
+
+        /// <summary>A command the README's quick start shows as code (<c>`…`</c>): the test runs it as written.</summary>
+        public static string Line(string command)
+        {
+            Assert.Contains($"`{command}`", Section);
+            return command;
+        }
+
+        [GeneratedRegex(@"```sh\n(.*?)```", RegexOptions.Singleline)]
+        private static partial Regex ShellBlock();
+
+        [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
+        private static partial Regex CSharpBlock();
     }
-
-    /// <summary>The README's quick-start Program.cs: the C# block under "## Quick start".</summary>
-    private static string ReadmeQuickStart()
-    {
-        var readme = File.ReadAllText(Path.Combine(ExampleProcess.RepositoryRoot, "README.md")).Replace("\r\n", "\n");
-        var section = readme[readme.IndexOf("\n## Quick start", StringComparison.Ordinal)..];
-        return QuickStartCode().Match(section).Groups[1].Value;
-    }
-
-    private static async Task Run(string directory, params string[] args)
-    {
-        var (exit, output) = await Processes.RunAsync("dotnet", args, directory, TimeSpan.FromMinutes(4));
-        Assert.True(exit == 0, $"dotnet {string.Join(' ', args)}: {output}");
-    }
-
-    [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex QuickStartCode();
-
 }

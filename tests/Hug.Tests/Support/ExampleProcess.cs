@@ -69,7 +69,8 @@ public sealed partial class ExampleProcess : IAsyncDisposable
     public static ExampleProcess StartNative(string executable, IDictionary<string, string>? environment, params string[] args) =>
         StartProgram(executable, args, environment);
 
-    private static ExampleProcess StartProgram(string program, string[] args, IDictionary<string, string>? environment, string? directory = null)
+    /// <summary>Starts <paramref name="program"/> in <paramref name="directory"/> (a README's <c>dotnet run -- serve</c>).</summary>
+    public static ExampleProcess StartProgram(string program, string[] args, IDictionary<string, string>? environment, string? directory = null)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (directory is not null) info.WorkingDirectory = directory;
@@ -82,7 +83,7 @@ public sealed partial class ExampleProcess : IAsyncDisposable
     /// <summary>Waits (bounded) for the start-up line and returns the first address it names.</summary>
     public async Task<Uri> WaitForAddressAsync(TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + TestTimeouts.Scale(timeout ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
             var match = Address().Match(Output);
@@ -95,7 +96,7 @@ public sealed partial class ExampleProcess : IAsyncDisposable
 
     public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
     {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cancellation = new CancellationTokenSource(TestTimeouts.Scale(timeout ?? TimeSpan.FromSeconds(30)));
         await process.WaitForExitAsync(cancellation.Token);
         process.WaitForExit();
         return process.ExitCode;

@@ -68,7 +68,7 @@ public static class NativeApp
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Scale(TimeSpan.FromMinutes(8)));
         await process.WaitForExitAsync(timeout.Token);
         var log = await stdout + await stderr;
         if (process.ExitCode != 0)

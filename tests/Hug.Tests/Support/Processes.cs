@@ -6,14 +6,21 @@ namespace Hug.Tests.Support;
 public static class Processes
 {
     /// <summary>Runs a program to its end (bounded by <paramref name="timeout"/>), its stdout and stderr together.</summary>
-    public static async Task<(int Exit, string Output)> RunAsync(string program, string[] args, string directory, TimeSpan? timeout = null)
+    public static Task<(int Exit, string Output)> RunAsync(string program, string[] args, string directory, TimeSpan? timeout = null) =>
+        RunAsync(program, args, directory, null, timeout);
+
+    /// <summary>As above, with <paramref name="environment"/> set (a null value removes the variable).</summary>
+    public static async Task<(int Exit, string Output)> RunAsync(string program, string[] args, string directory,
+        IReadOnlyDictionary<string, string?>? environment, TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) info.Environment.Remove(key); else info.Environment[key] = value;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        using var limit = new CancellationTokenSource(TestTimeouts.Scale(timeout ?? TimeSpan.FromMinutes(3)));
         try
         {
             await process.WaitForExitAsync(limit.Token);

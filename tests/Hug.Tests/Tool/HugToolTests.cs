@@ -156,6 +156,20 @@ public sealed class HugToolTests : IDisposable
         var failed = await Hug("-f", throwing, "-c", "one");
         Assert.Equal(1, failed.Exit);
         Assert.Equal("Throwing.Configure failed: no database", OneLine(failed.Error));
+
+        // Found only when serving: a static folder that is not there (it was an unhandled exception with a stack trace).
+        var pages = Path.Combine(folder, "Pages.cs");
+        await File.WriteAllTextAsync(pages, """
+            using Hug;
+            public static class Pages
+            {
+                [Get] public static int One() => 1;
+                public static void Configure(HugApi api) => api.Http.Static("/assets", "no-such-folder");
+            }
+            """);
+        var serving = await Hug("-f", pages, "--host", "127.0.0.1", "--port", "0");
+        Assert.Equal(1, serving.Exit);
+        Assert.StartsWith("serve: cannot start: Static files for '/assets': the folder 'no-such-folder' was not found", OneLine(serving.Error));
     }
 
     [Fact]
@@ -258,6 +272,38 @@ public sealed class HugToolTests : IDisposable
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !condition(); await Task.Delay(100)) { }
         Assert.True(condition());
+    }
+
+    /// <summary>
+    /// Every example's source under <c>hug -f … -c</c> and served by <c>hug -f …</c> (issue 33, point 4): the tool compiles
+    /// what a project referencing Hug would (Hug's web and command-line assemblies, System.Text.Json's generator). Library.cs
+    /// and Accounts.cs did not compile; Notes.cs needs its JsonSerializerContext generated. (examples/Chat, two files and a
+    /// page, is served through its built assembly: <see cref="AProgramIsSetUpByItsEntryPointBeforeItIsServed"/>.)
+    /// </summary>
+    [Theory]
+    [InlineData("Addition/Addition.cs", "add 1 2", "3", "/add?number_1=1&number_2=2", "3")]
+    [InlineData("Formats/Library.cs", "find", "Frank Herbert", "/book", "\"author\":\"Frank Herbert\"")]
+    [InlineData("Auth/Accounts.cs", "ping", "pong", "/ping", "\"pong\"")]
+    [InlineData("Notes/Notes.cs", "list", "[]", "/list", "[]")]
+    public async Task EveryExamplesSourceRunsACommandAndServes(string source, string command, string printed, string url, string answered)
+    {
+        // The example's folder as it is checked in (Library.cs serves its covers/ folder), without build output.
+        var example = Path.Combine(ExampleProcess.RepositoryRoot, "examples", Path.GetDirectoryName(source)!);
+        foreach (var path in Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(example, path);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj") continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, relative))!);
+            File.Copy(path, Path.Combine(folder, relative), overwrite: true);
+        }
+        var file = Path.Combine(folder, Path.GetFileName(source));
+        var (exit, output, error) = await Hug(["-f", file, "-c", .. command.Split(' ')]);
+        Assert.True(exit == 0, error);
+        Assert.Contains(printed, output);
+
+        await using var tool = ExampleProcess.StartProgram("dotnet", [ExampleProcess.ToolDll, "-f", file, "--host", "127.0.0.1", "--port", "0"], Environment, folder);
+        using var client = new HttpClient { BaseAddress = await tool.WaitForAddressAsync(TimeSpan.FromSeconds(120)) };
+        Assert.Contains(answered, await client.GetStringAsync(url));
     }
 
     [Fact]
