@@ -40,8 +40,14 @@ internal static class DiagnosticDescriptors
         "{0}: parameters '{1}' and '{2}' differ only in case; names must differ for HTTP and the command line",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NoJsonMetadata = new(
+        "HUG007", "No JSON metadata under Native AOT",
+        "{0}: {1} has no System.Text.Json metadata in this program, and a Native AOT binary cannot make it at run time; add [JsonSerializable(typeof({2}))] to a JsonSerializerContext and give it to Hug (api.Options.Json.TypeInfoResolver = YourContext.Default)",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static DiagnosticDescriptor ById(string id) => id switch
     {
+        "HUG007" => NoJsonMetadata,
         "HUG001" => RouteParameterNotInMethod,
         "HUG002" => DuplicateRoute,
         "HUG003" => UnsupportedParameter,

@@ -75,6 +75,17 @@ public sealed class EndpointGenerator : IIncrementalGenerator
             if (input.Left && input.Right) output.AddSource("HugSessions.g.cs", ServeInclusion.WriteSessions());
         });
 
+        // HUG007 under PublishAot only (a build property the Hug package makes visible to the compiler): elsewhere the
+        // step answers at once, so an ordinary build pays for one property read per edit.
+        var publishesAot = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+            options.GlobalOptions.TryGetValue("build_property.PublishAot", out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase));
+        var missingJson = publishesAot.Combine(context.CompilationProvider)
+            .Select(static (input, cancellationToken) => input.Left ? JsonMetadataCheck.Find(input.Right, cancellationToken) : EquatableArray<DiagnosticModel>.Empty);
+        context.RegisterSourceOutput(missingJson.Combine(context.CompilationProvider), static (output, input) =>
+        {
+            foreach (var diagnostic in input.Left) output.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
+        });
+
         // Diagnostics are placed in the current syntax trees (so #pragma and .editorconfig apply to them);
         // this step runs on every edit, but only maps locations: the models above stay cached.
         var diagnostics = types.Select(static (all, _) => all.SelectMany(t => t.Diagnostics).Distinct().ToEquatable());

@@ -70,3 +70,48 @@ public sealed class ClientAndSuppressorTests
         Assert.Equal(["count", "item", "note"], missing.Where(d => !d.IsSuppressed).Select(Parameter).Order());
     }
 }
+
+/// <summary>HUG007: under PublishAot, a record of the program's with no JSON metadata is a build warning with the fix.</summary>
+public sealed class JsonMetadataCheckTests
+{
+    private const string Api = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using Hug;
+
+        public sealed record Note(int Id, string Text, Tag Tag);
+        public sealed record Tag(string Name);
+        public sealed record Draft(string Text);
+
+        public static class Notes
+        {
+            [Get, Cli] public static Note Find(int id) => new(id, "x", new("t"));
+            [Get, Cli] public static IReadOnlyList<Note> List() => [];
+            [Post] public static string Save(Draft draft) => draft.Text;
+            [Get] public static Tag FirstTag() => new("t");
+        }
+        """;
+
+    private const string Context = """
+        [System.Text.Json.Serialization.JsonSerializable(typeof(Note))]
+        internal sealed partial class NotesJson : System.Text.Json.Serialization.JsonSerializerContext;
+        """;
+
+    private static IEnumerable<string> Reported(params string[] sources) =>
+        GeneratorRun.Of(sources, withHug: true, publishAot: true).Diagnostics.Where(d => d.Id == "HUG007").Select(d => d.GetMessage());
+
+    [Fact]
+    public void TypesWithoutMetadataAreNamedWithTheFix()
+    {
+        var messages = Reported(Api, Context).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Contains(messages, m => m.StartsWith("Notes.List: IReadOnlyList<Note> has no System.Text.Json metadata", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("Notes.Save: Draft has no System.Text.Json metadata", StringComparison.Ordinal)
+            && m.Contains("[JsonSerializable(typeof(Draft))]", StringComparison.Ordinal));
+        // Note is a root; Tag is reached through Note's property, as System.Text.Json's generator reaches it.
+    }
+
+    [Fact]
+    public void NothingIsCheckedWithoutPublishAot() =>
+        Assert.DoesNotContain(GeneratorRun.Of([Api], withHug: true).Diagnostics, d => d.Id == "HUG007");
+}

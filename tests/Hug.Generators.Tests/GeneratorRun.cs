@@ -58,7 +58,8 @@ public sealed class GeneratorRun
     /// Runs the generator on <paramref name="sources"/>: <paramref name="withHug"/> references Hug.Core (the generator's
     /// registrations), <paramref name="withTie"/> also the Hug assembly a program references (<c>HugApi.Run</c>, <c>serve</c>).
     /// </summary>
-    public static GeneratorRun Of(string[] sources, bool withHug, bool withTie = false, DocumentationMode documentation = DocumentationMode.Diagnose)
+    public static GeneratorRun Of(string[] sources, bool withHug, bool withTie = false, DocumentationMode documentation = DocumentationMode.Diagnose,
+        bool publishAot = false)
     {
         var parse = Parse.WithDocumentationMode(documentation);
         var compilation = CSharpCompilation.Create("Snippet" + Interlocked.Increment(ref snippets),
@@ -66,6 +67,7 @@ public sealed class GeneratorRun
             withHug ? (withTie ? [.. References, Tie, Http] : References) : [.. References.Where(r => !r.Display!.EndsWith("Hug.Core.dll", StringComparison.Ordinal))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new EndpointGenerator().AsSourceGenerator()], parseOptions: parse,
+            optionsProvider: new BuildProperties(publishAot ? new() { ["build_property.PublishAot"] = "true" } : []),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return Run(driver, compilation);
     }
@@ -87,6 +89,21 @@ public sealed class GeneratorRun
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
         return AssemblyLoadContext.Default.LoadFromStream(image);
+    }
+
+    /// <summary>The MSBuild properties a project makes visible to the compiler (<c>CompilerVisibleProperty</c>).</summary>
+    private sealed class BuildProperties(Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions { get; } = new Values(values);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values([]);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values([]);
+
+        private sealed class Values(Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 
     private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest, DocumentationMode.Diagnose);

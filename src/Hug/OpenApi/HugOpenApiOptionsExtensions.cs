@@ -31,6 +31,13 @@ public static class HugOpenApiOptionsExtensions
             if (schema is OpenApiSchema target && context.JsonPropertyInfo?.AssociatedParameter?.AttributeProvider is { } parameter)
                 foreach (var rule in parameter.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.ValidationAttribute), true))
                     Apply(target, (System.ComponentModel.DataAnnotations.ValidationAttribute)rule);
+            // An error answer's message is its detail: generated clients (Kiota) make it their exception's message.
+            if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type)
+                && schema.Properties?.TryGetValue("detail", out var detail) == true && detail is OpenApiSchema detailSchema)
+            {
+                detailSchema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                detailSchema.Extensions["x-ms-primary-error-message"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(true));
+            }
             return Task.CompletedTask;
         });
         options.AddDocumentTransformer((document, _, _) =>

@@ -59,7 +59,7 @@ public sealed class KiotaClientTests
         }
         catch (ApiException refused)
         {
-            Console.WriteLine($"hello anonymous: {refused.ResponseStatusCode}");
+            Console.WriteLine($"hello anonymous: {refused.ResponseStatusCode} {refused.Message}");
         }
         var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ann:s3cret"));
         Console.WriteLine($"hello: {await accounts.Hello.GetAsync(r => r.Headers.Add("Authorization", basic))}");
@@ -112,7 +112,7 @@ public sealed class KiotaClientTests
             foreach (var line in new[]
             {
                 "add: 3", "add error: 400 Required parameter 'number_2' not supplied",
-                "ping: pong", "hello anonymous: 401", "hello: Hello, ann", "secret: the secret, for key holder", "me: token holder",
+                "ping: pong", "hello anonymous: 401 Please provide valid Basic HTTP Authentication credentials", "hello: Hello, ann", "secret: the secret, for key holder", "me: token holder",
                 "book: Emma|Frank Herbert|1965", "arrivals: Volume 1,Volume 2", "file error: 400 HttpValidationProblemDetails",
             })
                 Assert.True(output.Contains(line, StringComparison.Ordinal), $"missing '{line}' in:\n{output}");

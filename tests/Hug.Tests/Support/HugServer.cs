@@ -20,6 +20,14 @@ public sealed class HugServer : IAsyncDisposable
     /// <summary>The server's <c>ws://</c> address of <paramref name="path"/>.</summary>
     public Uri SocketAddress(string path) => new(new Uri(Client.BaseAddress!.AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal)), path);
 
+    /// <summary>A client of <paramref name="api"/> as a test's kind names it: "Local" (in process), "HTTP" (this server), else a WebSocket to its /calls.</summary>
+    public IHugClient ClientOf(string kind, HugApi api) => kind switch
+    {
+        "Local" => HugClient.Local(api),
+        "HTTP" => HugClient.Http(Client, api),
+        _ => HugClient.WebSocket(SocketAddress("/calls"), api),
+    };
+
     public static async Task<HugServer> StartAsync(HugApi api)
     {
         var app = HugWebHost.Build(api, urls: "http://127.0.0.1:0");

@@ -42,12 +42,7 @@ public sealed class ClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    private IHugClient Client(string kind) => kind switch
-    {
-        "Local" => HugClient.Local(api),
-        "HTTP" => HugClient.Http(server.Client, api),
-        _ => HugClient.WebSocket(server.SocketAddress("/calls"), api),
-    };
+    private IHugClient Client(string kind) => server.ClientOf(kind, api);
 
     [Theory]
     [InlineData("Local"), InlineData("HTTP"), InlineData("WebSocket")]

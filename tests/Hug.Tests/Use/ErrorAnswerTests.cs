@@ -38,12 +38,7 @@ public sealed class ErrorAnswerTests : IAsyncLifetime
     [InlineData("Local"), InlineData("HTTP"), InlineData("WebSocket")]
     public async Task AnExceptionsMessageCarriesTheAnswersBody(string kind)
     {
-        await using IHugClient client = kind switch
-        {
-            "Local" => HugClient.Local(api),
-            "HTTP" => HugClient.Http(server.Client, api),
-            _ => HugClient.WebSocket(server.SocketAddress("/calls"), api),
-        };
+        await using var client = server.ClientOf(kind, api);
         var failure = await Assert.ThrowsAsync<HugCallException>(() => client.CallAsync(Things.Find, 999));
         Assert.Equal(404, failure.Status);
         Assert.Equal("Things.Find: the call was answered with status 404: No note 999", failure.Message);

@@ -42,12 +42,7 @@ public sealed class ExampleClientTests : IAsyncLifetime
     private IHugClient Client(string kind, string example)
     {
         var (api, server) = examples[example];
-        return kind switch
-        {
-            "Local" => HugClient.Local(api),
-            "HTTP" => HugClient.Http(server.Client, api),
-            _ => HugClient.WebSocket(server.SocketAddress("/calls"), api),
-        };
+        return server.ClientOf(kind, api);
     }
 
     [Theory]
