@@ -46,6 +46,37 @@ internal sealed class ParsableConverter<T>(string description, string error) : S
     public override string Error => error;
 
     public override bool TryParse(string text, out T value) => T.TryParse(text, CultureInfo.InvariantCulture, out value!);
+
+    /// <summary>
+    /// A user's type says why its text is wrong: the message its <c>Parse</c> throws (<c>'3' is not an even number</c>), on
+    /// every interface, as hug reports a type's own error. The framework's types (dates, Guids…) keep hug's sentence: their
+    /// messages are the runtime's, not the API's. Asked only once the text has failed, so a valid value costs nothing.
+    /// </summary>
+    protected override string ErrorFor(string text)
+    {
+        if (!OwnMessages) return Error;
+        try
+        {
+            T.Parse(text, CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception)
+        {
+            // Any other exception of a user's Parse is no message for a caller: the generic sentence, never a failed call.
+            return exception is FormatException or ArgumentException or OverflowException && SaysWhy(exception) ? exception.Message : Error;
+        }
+        return Error;
+    }
+
+    /// <summary>Whether the exception has a message of the type's own: <c>throw new FormatException()</c> says nothing the generic sentence does not.</summary>
+    private static bool SaysWhy(Exception exception) => exception.Message.Length > 0 && exception.Message != exception switch
+    {
+        FormatException => DefaultMessages.Format,
+        OverflowException => DefaultMessages.Overflow,
+        _ => DefaultMessages.Argument,
+    };
+
+    private static readonly bool OwnMessages = typeof(T).Namespace is not { } space
+        || !(space == "System" || space.StartsWith("System.", StringComparison.Ordinal) || space.StartsWith("Microsoft.", StringComparison.Ordinal));
 }
 
 /// <summary>
@@ -176,4 +207,12 @@ internal static class ScalarMessages
         var described = type.GetCustomAttribute<DescriptionAttribute>()?.Description;
         return new(described ?? $"A {type.Name} value", $"Invalid {type.Name} value provided");
     }
+}
+
+/// <summary>The runtime's messages for exceptions thrown without one (in the process's language).</summary>
+internal static class DefaultMessages
+{
+    public static readonly string Format = new FormatException().Message;
+    public static readonly string Overflow = new OverflowException().Message;
+    public static readonly string Argument = new ArgumentException().Message;
 }

@@ -79,7 +79,10 @@ internal abstract class ScalarConverter<T> : ValueConverter<T>
             return true;
         }
         value = default!;
-        error = new ConversionError(Error);
+        error = new ConversionError(text is null ? Error : ErrorFor(text));
         return false;
     }
+
+    /// <summary>The message for <paramref name="text"/> that did not parse: <see cref="Error"/>, unless the type says why itself.</summary>
+    protected virtual string ErrorFor(string text) => Error;
 }

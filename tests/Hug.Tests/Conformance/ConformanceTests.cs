@@ -79,7 +79,16 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
         ["stream"] = ("count", new() { ["to"] = "3" }, _ => Ok("[1,2,3]")),
         ["the interface directive names the interface"] = ("via", new(), i => Ok($"\"{(i == "HTTP" ? "Http" : i == "CLI" ? "Cli" : i)}\"")),
         ["a sibling call through CurrentApi"] = ("pick-through-sibling", new() { ["n"] = "3" }, _ => Ok("3")),
+        ["a user type's own parse message"] = ("half", new() { ["n"] = "3" }, _ => Invalid(("n", "'3' is not an even number"))),
+        ["a user type's value"] = ("half", new() { ["n"] = "8" }, _ => Ok("4")),
+        ["invalid input before a service that cannot be created"] = ("stocked", new() { ["count"] = "0" }, _ => Invalid(("count", "'0' is less than the lower limit 1"))),
+        ["a service that cannot be created"] = ("stocked", new() { ["count"] = "3" }, i => i == "CLI"
+            ? new Observed("failure", Errors: Errors(("ConformanceApi.Stocked failed", "Parameter 'warehouse': its service Warehouse could not be created: " + UnresolvedClock)))
+            : new Observed("failed", 500)),
     };
+
+    /// <summary>Microsoft.Extensions.DependencyInjection's own message for the missing dependency.</summary>
+    private const string UnresolvedClock = "Unable to resolve service for type 'Hug.Tests.Conformance.Warehouse+IClock' while attempting to activate 'Hug.Tests.Conformance.Warehouse'.";
 
     /// <summary>How the endpoints were described: by the source generator, or by reflection.</summary>
     public static readonly string[] Modes = ["generated", "reflection"];

@@ -164,7 +164,7 @@ public sealed class LocalCallInterface(HugApi api) : CallInterface("Local")
         {
             return new Observed("handled", exception.Status, JsonSerializer.Serialize(exception.Body));
         }
-        catch (InvalidOperationException exception) when (exception.Message == "boom")
+        catch (InvalidOperationException exception) when (exception.Message == "boom" || exception.Message.StartsWith("Parameter 'warehouse'", StringComparison.Ordinal))
         {
             // In process, an exception no handler answers reaches the caller as it was thrown.
             return new Observed("failed", 500);
@@ -186,7 +186,7 @@ public sealed class ClientInterface(string name, Func<IHugClient> client) : Call
         {
             response = await api.RequestAsync(endpoint, args.ToDictionary(a => a.Key, a => (object?)a.Value));
         }
-        catch (InvalidOperationException exception) when (exception.Message == "boom")
+        catch (InvalidOperationException exception) when (exception.Message == "boom" || exception.Message.StartsWith("Parameter 'warehouse'", StringComparison.Ordinal))
         {
             return new Observed("failed", 500); // in process, an exception no handler answers reaches the caller as thrown
         }

@@ -32,6 +32,8 @@ public sealed partial class QuickStartTests(QuickStartTests.FreshClone clone) : 
             ["NUGET_HTTP_CACHE_PATH"] = MachineHttpCache,
             ["DOTNET_NOLOGO"] = "1",
             ["ASPNETCORE_URLS"] = null,
+            // Where `dotnet tool install --global` puts commands, on the PATH as dotnet's first-run message asks.
+            ["PATH"] = Path.Combine(Home, ".dotnet", "tools") + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
         };
 
         private static string MachineHttpCache => System.Environment.GetEnvironmentVariable("NUGET_HTTP_CACHE_PATH")
@@ -133,7 +135,15 @@ public sealed partial class QuickStartTests(QuickStartTests.FreshClone clone) : 
         await Shell(Home, Readme.Line("dotnet tool install -g Hug.Tool --add-source ~/hug-packages"));
         var file = Path.Combine(Home, "Addition.cs");
         File.Copy(Path.Combine(clone.Repository, "examples", "Addition", "Addition.cs"), file);
-        Assert.Equal("3", (await Shell(Home, "~/.dotnet/tools/hug -f Addition.cs -c add 1 2")).Trim());
+        Assert.Equal("3", (await Shell(Home, "hug -f Addition.cs -c add 1 2")).Trim());
+
+        // The README's section on the tool: its own pack and install lines, then a command, as written (in the repository).
+        await Shell(Home, "dotnet tool uninstall -g Hug.Tool");
+        var lines = Readme.ToolShell.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        await Shell(clone.Repository, lines[0]); // dotnet pack src/Hug.Tool -c Release -o ./artifacts
+        await Shell(clone.Repository, lines[1]); // dotnet tool install --global Hug.Tool --add-source ./artifacts
+        var command = Assert.Single(lines, line => line.Contains(" -c add 1 2", StringComparison.Ordinal));
+        Assert.Equal("3", (await Shell(clone.Repository, command)).Trim());
     }
 
     private static Dictionary<string, string> Strings(IReadOnlyDictionary<string, string?> environment) =>
@@ -149,6 +159,9 @@ public sealed partial class QuickStartTests(QuickStartTests.FreshClone clone) : 
         public static string QuickStartShell => ShellBlock().Match(Section).Groups[1].Value;
 
         public static string QuickStartProgram => CSharpBlock().Match(Section).Groups[1].Value;
+
+        /// <summary>The shell block of the section on the <c>hug</c> command.</summary>
+        public static string ToolShell => ShellBlock().Match(Text[Text.IndexOf("\n## The `hug` command", StringComparison.Ordinal)..]).Groups[1].Value;
 
         /// <summary>A command the README's quick start shows as code (<c>`…`</c>): the test runs it as written.</summary>
         public static string Line(string command)
