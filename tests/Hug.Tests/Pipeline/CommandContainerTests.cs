@@ -27,6 +27,12 @@ public sealed class CommandContainerTests
         public Guid Id { get; } = Guid.NewGuid();
     }
 
+    /// <summary>Options bound from configuration, as a web host's services bind them.</summary>
+    public sealed class ShopOptions
+    {
+        public string Currency { get; set; } = "EUR";
+    }
+
     /// <summary>Registered by no one.</summary>
     public interface IClock;
 
@@ -47,6 +53,10 @@ public sealed class CommandContainerTests
         [Cli]
         public static bool Scoped(PerCall first, PerCall second) => first.Id == second.Id;
 
+        [Cli]
+        public static string Host(Microsoft.Extensions.Hosting.IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<ShopOptions> options) =>
+            $"{environment.EnvironmentName} {options.Value.Currency}";
+
         [Get, Cli, SocketCall]
         public static string Lost(Broken broken, [Range(1, 9)] int count) => $"{count}";
     }
@@ -57,6 +67,7 @@ public sealed class CommandContainerTests
         api.Services.AddSingleton<Store>();
         api.Services.AddScoped<PerCall>();
         api.Services.AddSingleton<Broken>();
+        api.Services.AddOptions<ShopOptions>().Configure<IConfiguration>((options, configuration) => configuration.GetSection("Shop").Bind(options));
         return api;
     }
 
@@ -73,6 +84,20 @@ public sealed class CommandContainerTests
         finally
         {
             Environment.SetEnvironmentVariable("Store__Name", null);
+        }
+    }
+
+    [Fact]
+    public async Task ACommandGetsTheHostEnvironmentAndOptions()
+    {
+        Environment.SetEnvironmentVariable("Shop__Currency", "CHF");
+        try
+        {
+            Assert.Equal((0, "Production CHF\n", ""), await CliRun.RunAsync(Api(), "host"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Shop__Currency", null);
         }
     }
 
