@@ -22,7 +22,28 @@ public sealed class HugSession
     internal static HugSession ForOneCall() => new("", new(StringComparer.Ordinal), isNew: true, isAvailable: false);
 
     /// <summary>The session's id (the cookie's value); empty for a session that lasts one call.</summary>
-    public string Id { get; }
+    public string Id { get; private set; }
+
+    /// <summary>
+    /// Gives the session a new id and keeps its values: call it when the caller logs in or gains a privilege, so that an
+    /// id known before (a cookie someone planted, one seen on a shared machine) opens nothing afterwards. Over HTTP the
+    /// new id's cookie is set and the old id forgotten when the session is saved; nothing happens to a session that is not
+    /// kept (the command line, in process).
+    /// </summary>
+    public void Renew()
+    {
+        if (!IsAvailable) return;
+        ReplacedId ??= Id;
+        Id = NewId();
+        IsNew = true;
+        IsModified = true;
+    }
+
+    /// <summary>128 random bits as lower-case hex: not guessable, and nothing else is accepted as an id.</summary>
+    internal static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The id <see cref="Renew"/> replaced, which the store forgets when the session is saved; null if none.</summary>
+    internal string? ReplacedId { get; private set; }
 
     /// <summary>
     /// Whether values set now will be kept: false on the command line, in process, and while the store is unreachable
@@ -59,8 +80,8 @@ public sealed class HugSession
         IsModified = true;
     }
 
-    /// <summary>Whether the caller had no session cookie (over HTTP one is set when the session is saved).</summary>
-    internal bool IsNew { get; }
+    /// <summary>Whether the caller's cookie names no session of the store (none, unknown, renewed): one is set when the session is saved.</summary>
+    internal bool IsNew { get; private set; }
 
     internal bool IsModified { get; private set; }
 

@@ -151,6 +151,9 @@ internal sealed class HttpBindingContext(HttpContext http, HugApi api, string en
         }
         if (request.HasFormContentType)
         {
+            // The form reader asks the charset's encoding and throws on one the runtime lacks (utf-7): a 415, as for text.
+            if (!TryGetEncoding(mediaType, out _))
+                return Problem.One(415, "Unsupported Media Type", "Content-Type", $"The charset '{mediaType.Charset}' is not supported; send UTF-8");
             try
             {
                 form = await request.ReadFormAsync(http.RequestAborted);

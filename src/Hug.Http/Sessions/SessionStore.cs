@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Distributed;
@@ -19,15 +18,19 @@ internal static class SessionStore
     private static readonly Lazy<IDistributedCache> InMemory = new(() =>
         new MemoryDistributedCache(Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions())));
 
-    /// <summary>The session the request's cookie names, or a new one.</summary>
+    /// <summary>
+    /// The session the request's cookie names, when the store holds it; else a new one (a new id, set on the first save).
+    /// An id the server did not issue, or one expired, is never adopted: a cookie planted in a victim's browser would
+    /// otherwise become the victim's session, readable by whoever planted it. Two cookies of the name: neither is taken.
+    /// </summary>
     public static async Task<HugSession> LoadAsync(HttpContext http)
     {
-        var id = http.Request.Cookies[CookieName];
-        if (id is null || !IsId(id)) return new HugSession(NewId(), new(StringComparer.Ordinal), isNew: true);
+        var id = SessionCookie(http.Request);
+        if (id is null || !IsId(id)) return New();
         try
         {
             var stored = await Cache(http).GetAsync(Key(id), http.RequestAborted);
-            return new HugSession(id, stored is null ? new(StringComparer.Ordinal) : Decode(stored), isNew: false); // expired or not: the client has the cookie
+            return stored is null ? New() : new HugSession(id, Decode(stored), isNew: false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -46,6 +49,7 @@ internal static class SessionStore
         if (!session.IsModified || !session.IsAvailable || (session.IsNew && !setCookie)) return;
         try
         {
+            if (session.ReplacedId is { } replaced) await Cache(http).RemoveAsync(Key(replaced), http.RequestAborted); // renewed: the old id opens nothing
             if (session.Values.Count == 0) await Cache(http).RemoveAsync(Key(session.Id), http.RequestAborted);
             else await Cache(http).SetAsync(Key(session.Id), Encode(session.Values), new DistributedCacheEntryOptions { SlidingExpiration = IdleTimeout }, http.RequestAborted);
         }
@@ -71,8 +75,24 @@ internal static class SessionStore
 
     private static string Key(string id) => "hug-session:" + id;
 
-    /// <summary>128 random bits as hex: not guessable, and nothing else is accepted as an id.</summary>
-    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    private static HugSession New() => new(HugSession.NewId(), new(StringComparer.Ordinal), isNew: true);
+
+    /// <summary>The value of the one <c>hug_session</c> cookie; null when there is none, or more than one.</summary>
+    private static string? SessionCookie(HttpRequest request)
+    {
+        string? found = null;
+        foreach (var header in request.Headers.Cookie)
+        {
+            foreach (var part in (header ?? "").Split(';'))
+            {
+                var pair = part.AsSpan().Trim();
+                if (!pair.StartsWith(CookieName + "=", StringComparison.Ordinal)) continue;
+                if (found is not null) return null;
+                found = pair[(CookieName.Length + 1)..].ToString();
+            }
+        }
+        return found;
+    }
 
     private static bool IsId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 

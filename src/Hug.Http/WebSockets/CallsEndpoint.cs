@@ -81,7 +81,16 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
                 await Errors(ws, id, 400, "call", JsonErrors.InvalidText);
                 return;
             }
-            int? version = root.TryGetProperty("version", out var versionElement) && versionElement.TryGetInt32(out var number) ? number : null;
+            if (!TryReadVersion(root, out var version))
+            {
+                await Errors(ws, id, 400, "version", "The version must be a whole number (\"version\": 2), or left out");
+                return;
+            }
+            if (root.TryGetProperty("args", out var args) && args.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                await Errors(ws, id, 400, "args", "The arguments must be an object of names to values (\"args\": {\"n\": 1}), or left out");
+                return;
+            }
             var endpoint = api.Calls.Find(name!, version, IsCallable);
             if (endpoint is null)
             {
@@ -89,7 +98,7 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
                 return;
             }
             var values = new Dictionary<string, RawValue>(StringComparer.OrdinalIgnoreCase);
-            if (root.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Object)
+            if (args.ValueKind == JsonValueKind.Object)
                 foreach (var property in args.EnumerateObject())
                     if (JsonErrors.TryGetName(property, out var argument)) values[argument] = RawValue.FromJson(property.Value);
             await CallAsync(ws, id, endpoint, version, values, cancellation.Token);
@@ -106,6 +115,20 @@ internal sealed class CallsEndpoint(HugApi api, ILogger<CallsEndpoint> logger) :
         {
             if (key is not null) running.TryRemove(key, out var _);
         }
+    }
+
+    /// <summary>A binary message is no call: answered so the client does not wait for a reply that would never come.</summary>
+    public override Task HandleBinaryAsync(WebSocketConnection ws, ReadOnlyMemory<byte> message) =>
+        Errors(ws, null, 400, "message", "Calls are text messages holding JSON ({\"id\": …, \"call\": \"name\", \"args\": {…}}), not binary ones");
+
+    /// <summary>The message's <c>"version"</c>: none, or a whole number; false for anything else (a text, a fraction, a huge number).</summary>
+    private static bool TryReadVersion(JsonElement root, out int? version)
+    {
+        version = null;
+        if (!root.TryGetProperty("version", out var element) || element.ValueKind == JsonValueKind.Null) return true;
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var number)) return false;
+        version = number;
+        return true;
     }
 
     /// <summary><c>{"id": …, "cancel": true}</c>: stop the call with that id (nothing more is sent for it).</summary>

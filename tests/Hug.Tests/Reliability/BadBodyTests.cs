@@ -39,13 +39,17 @@ public sealed class BadBodyTests : IAsyncLifetime
         await StillServes();
     }
 
-    [Fact]
-    public async Task AnUnsupportedCharsetIsA415()
+    [Theory]
+    [InlineData("text/plain; charset=utf-7", "hello")]
+    [InlineData("application/x-www-form-urlencoded; charset=utf-7", "text=hello")] // was a 500 with a logged stack (issue 35, point 3)
+    [InlineData("multipart/form-data; boundary=b; charset=utf-7", "--b\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nhello\r\n--b--\r\n")]
+    public async Task AnUnsupportedCharsetIsA415(string contentType, string body)
     {
-        using var content = new ByteArrayContent("hello"u8.ToArray());
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=utf-7");
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         using var response = await server.Client.PostAsync("/echo", content);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("utf-7", await response.Content.ReadAsStringAsync());
         await StillServes();
     }
 

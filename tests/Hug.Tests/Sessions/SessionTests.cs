@@ -18,6 +18,19 @@ public sealed class SessionTests
             return visits;
         }
 
+        /// <summary>Logs the caller in: a new session id for the same values</summary>
+        [Post("/login")]
+        public static string Login(string name, HugSession session)
+        {
+            session["name"] = name;
+            session.Renew();
+            return session.Id;
+        }
+
+        /// <summary>Who the session says the caller is</summary>
+        [Get("/who")]
+        public static string Who(HugSession session) => session["name"] ?? "nobody";
+
         /// <summary>Forgets the caller</summary>
         [Post("/logout")]
         public static bool Logout(HugSession session)
@@ -74,6 +87,63 @@ public sealed class SessionTests
 
         await client.PostAsync("/logout", null);
         Assert.Equal("1", await client.GetStringAsync("/visit"));
+    }
+
+    /// <summary>
+    /// Session fixation (issue 35, point 5): an attacker plants a well-formed id the server never issued in a victim's
+    /// browser; it used to become the victim's session, readable by the attacker with the same cookie.
+    /// </summary>
+    [Fact]
+    public async Task AnIdTheServerDidNotIssueIsNoSession()
+    {
+        await using var server = await HugServer.StartAsync(Api());
+        const string planted = "0123456789abcdef0123456789abcdef";
+        using var noCookies = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.Client.BaseAddress };
+        using var victim = new HttpRequestMessage(HttpMethod.Post, "/login") { Content = new FormUrlEncodedContent([new("name", "victim")]),
+            Headers = { { "Cookie", $"hug_session={planted}" } } };
+        using var loggedIn = await noCookies.SendAsync(victim);
+        var issued = Assert.Single(loggedIn.Headers.GetValues("Set-Cookie"));
+        Assert.DoesNotContain(planted, issued); // the victim gets an id of the server's
+        using var attacker = new HttpRequestMessage(HttpMethod.Get, "/who") { Headers = { { "Cookie", $"hug_session={planted}" } } };
+        Assert.Equal("\"nobody\"", await (await noCookies.SendAsync(attacker)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RenewGivesANewIdWithTheSameValuesAndTheOldOneOpensNothing()
+    {
+        await using var server = await HugServer.StartAsync(Api());
+        var cookies = new CookieContainer();
+        using var client = WithCookies(server, cookies);
+        Assert.Equal("1", await client.GetStringAsync("/visit"));
+        var before = cookies.GetCookies(server.Client.BaseAddress!)["hug_session"]!.Value;
+        using var login = await client.PostAsync("/login", new FormUrlEncodedContent([new("name", "ann")]));
+        var after = cookies.GetCookies(server.Client.BaseAddress!)["hug_session"]!.Value;
+        Assert.NotEqual(before, after);
+        Assert.Equal("\"ann\"", await client.GetStringAsync("/who"));
+        Assert.Equal("2", await client.GetStringAsync("/visit")); // the values came along
+        using var noCookies = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.Client.BaseAddress };
+        using var old = new HttpRequestMessage(HttpMethod.Get, "/who") { Headers = { { "Cookie", $"hug_session={before}" } } };
+        Assert.Equal("\"nobody\"", await (await noCookies.SendAsync(old)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TwoSessionCookiesAreNeitherTaken()
+    {
+        await using var server = await HugServer.StartAsync(Api());
+        var cookies = new CookieContainer();
+        using var client = WithCookies(server, cookies);
+        await client.PostAsync("/login", new FormUrlEncodedContent([new("name", "ann")]));
+        var id = cookies.GetCookies(server.Client.BaseAddress!)["hug_session"]!.Value;
+        using var noCookies = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.Client.BaseAddress };
+        using var both = new HttpRequestMessage(HttpMethod.Get, "/who") { Headers = { { "Cookie", $"hug_session={id}; hug_session={HugSessionIds.Other(id)}" } } };
+        Assert.Equal("\"nobody\"", await (await noCookies.SendAsync(both)).Content.ReadAsStringAsync());
+        using var one = new HttpRequestMessage(HttpMethod.Get, "/who") { Headers = { { "Cookie", $"theme=dark; hug_session={id}" } } };
+        Assert.Equal("\"ann\"", await (await noCookies.SendAsync(one)).Content.ReadAsStringAsync());
+    }
+
+    private static class HugSessionIds
+    {
+        public static string Other(string id) => new([.. id.Reverse()]);
     }
 
     [Fact]

@@ -50,6 +50,32 @@ public sealed class SocketCallTests : IAsyncLifetime
         Assert.StartsWith("Malformed JSON", (await Receive()).GetProperty("errors").GetProperty("message")[0].GetString());
     }
 
+    /// <summary>Issue 35, points 4 and 9: fields of the wrong kind were a 500 and an error log; a binary message got no answer.</summary>
+    [Theory]
+    [InlineData("""{"id": 4, "call": "add", "version": "x", "args": {"number_1": 1, "number_2": 2}}""", "version")]
+    [InlineData("""{"id": 4, "call": "add", "version": 1.5, "args": {"number_1": 1, "number_2": 2}}""", "version")]
+    [InlineData("""{"id": 4, "call": "add", "version": 99999999999, "args": {"number_1": 1, "number_2": 2}}""", "version")]
+    [InlineData("""{"id": 4, "call": "add", "args": [1, 2]}""", "args")]
+    [InlineData("""{"id": 4, "call": "add", "args": "number_1=1"}""", "args")]
+    public async Task AMalformedFieldIsA400NamingIt(string message, string field)
+    {
+        await Send(message);
+        var reply = await Receive();
+        Assert.Equal((4, 400), (reply.GetProperty("id").GetInt32(), reply.GetProperty("status").GetInt32()));
+        Assert.True(reply.GetProperty("errors").TryGetProperty(field, out _), reply.GetRawText());
+        await Send("""{"id": 5, "call": "add", "version": null, "args": {"number_1": 1, "number_2": 2}}""");
+        Assert.Equal(3, (await Receive()).GetProperty("result").GetInt32()); // the connection goes on
+    }
+
+    [Fact]
+    public async Task ABinaryMessageIsAnsweredNotDropped()
+    {
+        await socket.SendAsync(new byte[] { 1, 2, 3 }, WebSocketMessageType.Binary, true, CancellationToken.None);
+        var reply = await Receive();
+        Assert.Equal(400, reply.GetProperty("status").GetInt32());
+        Assert.Contains("text messages", reply.GetProperty("errors").GetProperty("message")[0].GetString());
+    }
+
     [Fact]
     public async Task CallsRunConcurrentlyAndRepliesCarryTheirIds()
     {
