@@ -76,6 +76,14 @@ public sealed class HugOptions
     /// </summary>
     public bool OpenApiDocuments { get; set; } = true;
 
+    /// <summary>
+    /// Security headers on what <c>serve</c> answers (default true): no <c>Server</c> header, <c>X-Content-Type-Options:
+    /// nosniff</c> on every answer, and on Hug's documentation page (which has no script and fetches nothing) a strict
+    /// <c>Content-Security-Policy</c> with <c>frame-ancestors 'none'</c>; over HTTPS outside Development, HSTS.
+    /// In your own app (<c>MapHug</c>) the page keeps its policy; the rest is your middleware's to decide.
+    /// </summary>
+    public bool SecurityHeaders { get; set; } = true;
+
     /// <summary>Where methods marked <c>[SocketCall]</c> (or all, with <see cref="AllMethodsOverWebSocket"/>) are callable over a WebSocket.</summary>
     public string WebSocketCallPath { get; set; } = "/calls";
 

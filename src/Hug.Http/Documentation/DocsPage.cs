@@ -16,6 +16,21 @@ internal static class DocsPage
 {
     public const string ContentType = "text/html; charset=utf-8";
 
+    /// <summary>
+    /// The page's policy: nothing may load or run but its own style sheet (by its hash), and no other site may frame it
+    /// (clickjacking). The page needs no more: no script, no image, no form.
+    /// </summary>
+    private static readonly string Policy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; "
+        + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>Writes a rendered page with <paramref name="status"/>, under its policy unless the API turned security headers off.</summary>
+    public static Task WriteAsync(Microsoft.AspNetCore.Http.HttpContext http, HugApi api, int status, byte[] page)
+    {
+        if (api.Options.SecurityHeaders) http.Response.Headers.ContentSecurityPolicy = Policy;
+        return global::Hug.Http.JsonResponse.WriteBodyAsync(http, status, ContentType, page).AsTask();
+    }
+
     /// <summary>Whether the client asks for HTML by name (a browser); <c>*/*</c> alone (curl, hug clients) keeps hug's JSON.</summary>
     public static bool Wanted(Microsoft.AspNetCore.Http.HttpRequest request)
     {

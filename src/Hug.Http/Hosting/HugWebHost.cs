@@ -56,6 +56,7 @@ public static class HugWebHost
                 | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             options.CombineLogs = true;
         });
+        SecurityHeaders.AddTo(builder, api);
         server?.Invoke(builder);
         foreach (var service in api.Services) builder.Services.Add(service);
         builder.Services.AddHug(api);
@@ -63,6 +64,7 @@ public static class HugWebHost
         foreach (var configure in api.Http().BuilderHooks) configure(builder);
 
         var app = builder.Build();
+        SecurityHeaders.UseIn(app, api);
         if (settings.LogRequests) app.UseHttpLogging();
         if (api.ServesWebSockets) app.UseWebSockets();
         // Routing first, so the app's own middleware (CORS, authorization, rate limiting) sees which endpoint was chosen.

@@ -146,7 +146,7 @@ public static class HugEndpointRouteBuilderExtensions
                 if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) return UrlDispatcher.AnswerOtherMethod(http, allow);
                 http.Response.Headers.Vary = "Accept";
                 return DocsPage.Wanted(http.Request)
-                    ? JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, DocsPage.ContentType, page.Value).AsTask()
+                    ? DocsPage.WriteAsync(http, api, StatusCodes.Status200OK, page.Value)
                     : JsonResponse.WriteBodyAsync(http, StatusCodes.Status200OK, JsonResponse.ContentType, json.Value).AsTask();
             }))
             .WithDisplayName($"Hug documentation {url}");

@@ -49,7 +49,7 @@ internal sealed class NotFoundResponder
         {
             var page = pages.GetOrAdd(key, static (k, self) =>
                 DocsPage.Render(self.api, HugDocumentation.Build(self.api, self.table, k == Latest ? self.table.LatestVersion : k), Message), this);
-            return JsonResponse.WriteBodyAsync(http, StatusCodes.Status404NotFound, DocsPage.ContentType, page).AsTask();
+            return DocsPage.WriteAsync(http, api, StatusCodes.Status404NotFound, page);
         }
         var body = bodies.GetOrAdd(key, static (k, self) => Body(self.api, self.table, k == Latest ? self.table.LatestVersion : k), this);
         return JsonResponse.WriteBodyAsync(http, StatusCodes.Status404NotFound, JsonResponse.ContentType, body).AsTask();
