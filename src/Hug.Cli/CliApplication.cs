@@ -62,7 +62,55 @@ internal sealed class CliApplication : IDisposable
     /// <see cref="CancellationToken"/>) runs synchronously, without System.CommandLine's termination handler:
     /// Ctrl+C then ends the process the usual way. The rest run asynchronously, with Ctrl+C as their token.
     /// </summary>
+    /// <summary>
+    /// Runs the command line. What fails outside a command's own pipeline (writing help or a usage error to a closed or
+    /// full stdout or stderr, a fault of the parser) is one line on stderr where it can still be written, exit 1: never a
+    /// stack trace, never an abort.
+    /// </summary>
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        Task<int> run;
+        try
+        {
+            run = Run(args, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Task.FromResult(Failed(exception));
+        }
+        return run.IsCompletedSuccessfully ? run : Guarded(run);
+    }
+
+    private async Task<int> Guarded(Task<int> run)
+    {
+        try
+        {
+            return await run;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Failed(exception);
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int Failed(Exception exception)
+    {
+        var broken = exception is IOException || exception.InnerException is IOException;
+        try
+        {
+            session.Error.WriteLine(broken ? $"Cannot write the answer: {exception.InnerException?.Message ?? exception.Message}" : $"Failed: {exception.Message}");
+            if (session.Debug && !broken) session.Error.WriteLine(exception);
+            session.Error.Flush();
+        }
+        catch (Exception) when (broken)
+        {
+            // stderr is gone too: the exit code is all that is left to say it.
+        }
+        return CliExitCodes.Failure;
+    }
+
+    private Task<int> Run(string[] args, CancellationToken cancellationToken)
     {
         // @file tokens through Hug's bounded reader; a command line without one never builds its configuration.
         var parseResult = ResponseFiles.AnyIn(args) ? root.Parse(args, ResponseFiles.Configuration) : root.Parse(args);
@@ -83,7 +131,8 @@ internal sealed class CliApplication : IDisposable
             return Task.FromResult(ReportUnknownOptions(parseResult, unknown));
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
             return Task.FromResult(ReportParseErrors(parseResult));
-        var configuration = new InvocationConfiguration { Output = session.Output, Error = session.Error };
+        // Exceptions come back here (RunAsync): System.CommandLine's own handler would print them with a stack trace.
+        var configuration = new InvocationConfiguration { Output = session.Output, Error = session.Error, EnableDefaultExceptionHandler = false };
         return parseResult.Action is SynchronousCommandLineAction
             ? Task.FromResult(parseResult.Invoke(configuration))
             : InvokeAsync(parseResult, configuration, ownsSignals: parseResult.CommandResult.Command == builtIn, cancellationToken);
