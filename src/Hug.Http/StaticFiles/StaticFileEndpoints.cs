@@ -32,8 +32,15 @@ internal static class StaticFileEndpoints
             branch.Run(notFound);
             endpoints.MapMethods(folder.UrlPrefix + "/{**path}", [HttpMethods.Get, HttpMethods.Head], branch.Build())
                 .WithDisplayName($"Hug static files {folder.UrlPrefix}/");
+            // Every other method, as on Hug's other URLs: OPTIONS 204 with Allow, the rest Hug's 405 problem (after the
+            // route above: a later order only breaks the tie on GET and HEAD).
+            endpoints.Map(folder.UrlPrefix + "/{**path}", static http => Http.UrlDispatcher.AnswerOtherMethod(http, Allow))
+                .WithOrder(1)
+                .WithDisplayName($"Hug static files {folder.UrlPrefix}/ (other methods)");
         }
     }
+
+    private const string Allow = "GET, HEAD, OPTIONS";
 
     /// <summary>
     /// The folder's full path: as given when absolute; else under the content root (the current directory under

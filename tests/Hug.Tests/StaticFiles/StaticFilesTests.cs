@@ -41,6 +41,23 @@ public sealed class StaticFilesTests : IAsyncLifetime
         Directory.Delete(parent, recursive: true);
     }
 
+    /// <summary>Issue 35, point 10: OPTIONS was an empty 405 here (204 with Allow everywhere else), other methods an empty 405.</summary>
+    [Fact]
+    public async Task OtherMethodsAnswerAsOnEveryOtherUrl()
+    {
+        using var options = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/assets/site.css"));
+        Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
+        Assert.Equal(["GET", "HEAD", "OPTIONS"], options.Content.Headers.Allow);
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Delete, new HttpMethod("PROPFIND") })
+        {
+            using var other = await server.Client.SendAsync(new HttpRequestMessage(method, "/assets/site.css"));
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, other.StatusCode);
+            Assert.Equal("application/problem+json", other.Content.Headers.ContentType!.MediaType);
+            Assert.Contains($"{method.Method} is not allowed on /assets/site.css", await other.Content.ReadAsStringAsync());
+        }
+        Assert.Equal("body { color: teal; }", await server.Client.GetStringAsync("/assets/site.css")); // GET still serves
+    }
+
     [Fact]
     public async Task ServesFilesWithTheirTypeAndValidators()
     {
