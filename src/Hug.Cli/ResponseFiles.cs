@@ -54,15 +54,20 @@ internal static class ResponseFiles
         string text;
         try
         {
-            text = ReadBounded(full, ref budget);
+            // On its own thread, waited for a bounded time: a pipe nobody writes to (a FIFO) blocks opening and reading
+            // forever, and nothing tells a pipe from a file before opening it. A pipe that is written (bash's
+            // @<(command)) is read as a file is.
+            var limit = budget;
+            var reading = Task.Run(() => ReadBounded(full, limit));
+            if (!reading.Wait(ReadTimeout)) return $"Response file '{path}' gave nothing to read in {ReadTimeout.TotalSeconds:0} s (a pipe nobody writes to?)";
+            text = reading.Result;
+            budget -= Encoding.UTF8.GetByteCount(text);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (AggregateException aggregate) when (aggregate.InnerException is { } exception)
         {
-            return $"Response file '{path}' cannot be read: {exception.Message}";
-        }
-        catch (InvalidDataException)
-        {
-            return $"Response files are limited to {MaxBytes / 1024 / 1024} MiB in all; '{path}' goes past it";
+            return exception is InvalidDataException
+                ? $"Response files are limited to {MaxBytes / 1024 / 1024} MiB in all; '{path}' goes past it"
+                : $"Response file '{path}' cannot be read: {exception.Message}";
         }
         open.Add(full);
         foreach (var line in text.Split('\n'))
@@ -82,8 +87,11 @@ internal static class ResponseFiles
         return null;
     }
 
+    /// <summary>How long a response file may take to give its text.</summary>
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The file's text, reading no more than the budget left (a device such as /dev/zero never ends).</summary>
-    private static string ReadBounded(string path, ref int budget)
+    private static string ReadBounded(string path, int budget)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
         var buffer = new byte[Math.Min(budget + 1, 64 * 1024)];
@@ -94,7 +102,6 @@ internal static class ResponseFiles
             bytes.Write(buffer, 0, read);
             if (bytes.Length > budget) throw new InvalidDataException();
         }
-        budget -= (int)bytes.Length;
         return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
     }
 

@@ -28,6 +28,17 @@ public sealed class ResponseFileTests : IDisposable
         await AssertUsageError("@" + self, "includes itself");
     }
 
+    /// <summary>Issue 35, point 12: a FIFO nobody writes to blocked the command forever.</summary>
+    [Fact]
+    public async Task APipeNobodyWritesToIsAUsageErrorNotAHang()
+    {
+        if (OperatingSystem.IsWindows()) return; // no mkfifo
+        var fifo = Path.Combine(folder, "args.fifo");
+        var (made, output) = await Processes.RunAsync("mkfifo", [fifo], folder);
+        Assert.True(made == 0, output);
+        await AssertUsageError("@" + fifo, "gave nothing to read");
+    }
+
     [Fact]
     public async Task ADirectoryIsAUsageError() => await AssertUsageError("@" + folder, "is a directory");
 
