@@ -181,7 +181,15 @@ internal sealed class CliEndpoint
                     if (ResultType != typeof(NoResult)) await PrintAsync(outcome.Value, ResultType, session);
                     return CliExitCodes.Success;
                 }
-                await WriteAsync(outcome.Value, session.Output, session.Options, cancellationToken);
+                using var pipe = StreamItem is not null ? PipeOutput(session.Output) : null;
+                try
+                {
+                    await WriteAsync(outcome.Value, pipe ?? session.Output, session.Options, cancellationToken);
+                }
+                catch (IOException) when (pipe is not null)
+                {
+                    return CliExitCodes.BrokenPipe; // `app stream | head`: the reader has what it wanted; the stream stops quietly
+                }
                 return CliExitCodes.Success;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -228,6 +236,17 @@ internal sealed class CliEndpoint
             : PlainText.Format(value, type, session.Options);
         if (text is not null) await session.Output.WriteLineAsync(text);
     }
+
+    /// <summary>
+    /// Standard output as a stream of its own, for a streamed result going into a pipe: the console silently drops what is
+    /// written to a pipe whose reader has gone (EPIPE), so an endless stream piped into <c>head</c> never ended; written
+    /// here, that failure shows and the stream stops. Null where the output is not the process's redirected stdout.
+    /// </summary>
+    private static StreamWriter? PipeOutput(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && Console.IsOutputRedirected && !OperatingSystem.IsWindows()
+            ? new StreamWriter(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0),
+                new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false))
+            : null;
 
     /// <summary>Prints a result: a stream item by item as they arrive, anything else at once (synchronously: a command's output is a console).</summary>
     private Task WriteAsync(object? result, TextWriter output, HugOptions options, CancellationToken cancellationToken)

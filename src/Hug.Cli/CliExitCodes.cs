@@ -14,4 +14,7 @@ public static class CliExitCodes
 
     /// <summary>Ctrl+C (SIGINT) or SIGTERM cancelled the command.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>A streamed result's reader went away (its pipe closed): the stream stopped, as a Unix tool stops on SIGPIPE (128 + 13).</summary>
+    public const int BrokenPipe = 141;
 }

@@ -19,6 +19,19 @@ public sealed class ClosedOutputTests
         Assert.Equal("Cannot write the answer: Bad file descriptor", output.Trim());
     }
 
+    /// <summary>
+    /// Issue 35, point 6: a stream piped into <c>head</c> ran to its end (and an endless one never ended). 100,000 items at
+    /// 10 ms each would take 17 minutes: the process bound of the run below fails the test long before, if it goes on.
+    /// </summary>
+    [Fact]
+    public async Task AStreamStopsWhenItsReaderIsGone()
+    {
+        var formats = ExampleProcess.ExampleDll("Formats");
+        var (exit, output) = await Processes.RunAsync("bash",
+            ["-c", $$"""dotnet "{{formats}}" arrivals --count 100000 | head -c 1 > /dev/null; echo "exit ${PIPESTATUS[0]}" """], Path.GetTempPath(), TimeSpan.FromMinutes(2));
+        Assert.Equal((0, "exit 141"), (exit, output.Trim()));
+    }
+
     [Fact]
     public async Task AUsageErrorWithStderrClosedExitsWithoutAborting()
     {
