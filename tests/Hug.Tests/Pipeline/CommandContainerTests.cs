@@ -71,35 +71,29 @@ public sealed class CommandContainerTests
         return api;
     }
 
-    [Fact]
-    public async Task ACommandsServicesGetTheHostsLoggingAndConfiguration()
+    /// <summary>A command run with one environment variable set (configuration a command reads, as serve reads it).</summary>
+    private static async Task<(int Exit, string Output, string Error)> RunWith(string variable, string value, params string[] args)
     {
-        // The configuration a command reads: environment variables here (appsettings.json is read from the content root, the
-        // current directory, as serve reads it; the Notes example's process test shows the file).
-        Environment.SetEnvironmentVariable("Store__Name", "corner shop");
+        Environment.SetEnvironmentVariable(variable, value);
         try
         {
-            Assert.Equal((0, "corner shop\n", ""), await CliRun.RunAsync(Api(), "name"));
+            return await CliRun.RunAsync(Api(), args);
         }
         finally
         {
-            Environment.SetEnvironmentVariable("Store__Name", null);
+            Environment.SetEnvironmentVariable(variable, null);
         }
     }
 
+    // Environment variables here; appsettings.json is read from the content root (the current directory), as serve reads
+    // it: the Notes example's process test shows the file.
     [Fact]
-    public async Task ACommandGetsTheHostEnvironmentAndOptions()
-    {
-        Environment.SetEnvironmentVariable("Shop__Currency", "CHF");
-        try
-        {
-            Assert.Equal((0, "Production CHF\n", ""), await CliRun.RunAsync(Api(), "host"));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Shop__Currency", null);
-        }
-    }
+    public async Task ACommandsServicesGetTheHostsConfiguration() =>
+        Assert.Equal((0, "corner shop\n", ""), await RunWith("Store__Name", "corner shop", "name"));
+
+    [Fact]
+    public async Task ACommandGetsTheHostEnvironmentAndOptions() =>
+        Assert.Equal((0, "Production CHF\n", ""), await RunWith("Shop__Currency", "CHF", "host"));
 
     [Fact]
     public async Task AScopedServiceIsOneInstanceForTheCall() =>
