@@ -78,7 +78,19 @@ public sealed partial class HugApi
     /// (Hug's <c>HugApi.Run</c>), so commands get configuration, logging and options as <c>serve</c> does; null, the
     /// registrations alone.
     /// </summary>
-    internal Func<IServiceCollection, IServiceProvider>? CallContainer { get; set; }
+    internal Func<IServiceCollection, IServiceProvider>? CallContainer
+    {
+        get => callContainer;
+        set
+        {
+            callContainer = value;
+            // A container built before (a Local call made ahead of the command line) is built again the new way.
+            localServices?.Dispose();
+            localServices = null;
+        }
+    }
+
+    private Func<IServiceCollection, IServiceProvider>? callContainer;
 
     private Pipeline.ApiServices? localServices;
 
