@@ -60,8 +60,8 @@ internal static class ResponseFiles
             var limit = budget;
             var reading = Task.Run(() => ReadBounded(full, limit));
             if (!reading.Wait(ReadTimeout)) return $"Response file '{path}' gave nothing to read in {ReadTimeout.TotalSeconds:0} s (a pipe nobody writes to?)";
-            text = reading.Result;
-            budget -= Encoding.UTF8.GetByteCount(text);
+            (text, var read) = reading.Result;
+            budget -= read;
         }
         catch (AggregateException aggregate) when (aggregate.InnerException is { } exception)
         {
@@ -91,7 +91,7 @@ internal static class ResponseFiles
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The file's text, reading no more than the budget left (a device such as /dev/zero never ends).</summary>
-    private static string ReadBounded(string path, int budget)
+    private static (string Text, int Bytes) ReadBounded(string path, int budget)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
         var buffer = new byte[Math.Min(budget + 1, 64 * 1024)];
@@ -102,7 +102,7 @@ internal static class ResponseFiles
             bytes.Write(buffer, 0, read);
             if (bytes.Length > budget) throw new InvalidDataException();
         }
-        return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+        return (Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length), (int)bytes.Length);
     }
 
     /// <summary>A line's tokens: separated by white space, a double-quoted part kept together (quotes removed).</summary>
