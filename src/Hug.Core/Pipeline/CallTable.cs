@@ -19,21 +19,25 @@ internal sealed class CallTable(HugApi api)
     /// The endpoint called <paramref name="name"/>: its method name (any case), its kebab-case name,
     /// or the name it is exposed under (an HTTP route's path without the slash, a command's name),
     /// which is how a lambda registered fluently is called.
-    /// Among versions of one name, the one serving <paramref name="version"/>, else the version-less one.
+    /// Among versions of one name, the one serving <paramref name="version"/>, else the version-less one; with no version
+    /// asked, only a version-less one (as a URL without <c>/vN</c> does: never silently the latest).
     /// </summary>
     public EndpointDescriptor? Find(string name, int? version, Func<EndpointDescriptor, bool>? callable = null)
     {
-        EndpointDescriptor? first = null, unversioned = null;
+        EndpointDescriptor? unversioned = null;
         foreach (var endpoint in api.Endpoints)
         {
             if (callable is not null && !callable(endpoint)) continue;
             if (!Named(endpoint, name)) continue;
             if (version is { } v && endpoint.Http.Any(r => r.Versions.Contains(v))) return endpoint;
-            first ??= endpoint;
-            if (unversioned is null && endpoint.Http.All(r => r.Versions.Count == 0)) unversioned = endpoint;
+            if (unversioned is null && ServesNoVersion(endpoint)) unversioned = endpoint;
         }
-        return unversioned ?? first;
+        return unversioned;
     }
+
+    // Version-less: a route declared for no version, or an interface that has none (a command, a method with no route).
+    internal static bool ServesNoVersion(EndpointDescriptor endpoint) =>
+        endpoint.Http.Length == 0 || endpoint.Cli.Length > 0 || endpoint.Http.Any(r => r.Versions.Count == 0);
 
     private static bool Named(EndpointDescriptor endpoint, string name)
     {

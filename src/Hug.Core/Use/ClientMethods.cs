@@ -32,6 +32,13 @@ internal static class ClientMethods
             $"{MethodFacts.DisplayNameOf(target.DeclaringType, target.Name)} is not an endpoint of this API (give the client the HugApi that exposes it).", nameof(method));
     }
 
+    /// <summary>
+    /// The version a typed call asks for: the client's, else none when the method serves calls without one, else the
+    /// highest it declares (the call names the method itself, so the server is told which of its versions that is).
+    /// </summary>
+    public static int? VersionFor(EndpointDescriptor endpoint, int? version) =>
+        version ?? (Pipeline.CallTable.ServesNoVersion(endpoint) ? null : endpoint.Http.SelectMany(r => r.Versions).Max());
+
     /// <summary>The endpoint called <paramref name="name"/>, or an error naming it.</summary>
     public static EndpointDescriptor Find(HugApi api, string name, int? version)
     {

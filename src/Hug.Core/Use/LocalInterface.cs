@@ -129,7 +129,7 @@ public sealed class LocalInterface : IHugClient
     {
         await api.Startup.RunOnceAsync(api, cancellationToken);
         var services = api.CallServices;
-        var call = new CallContext(api, descriptor.DisplayName, HugInterfaces.Local, services, null, cancellationToken, version, credentials);
+        var call = new CallContext(api, descriptor.DisplayName, HugInterfaces.Local, services, null, cancellationToken, ClientMethods.VersionFor(descriptor, version), credentials);
         return await RunAsync(call, descriptor, arguments, rethrowHandled: false);
     }
 

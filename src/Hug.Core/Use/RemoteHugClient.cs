@@ -6,7 +6,7 @@ using Hug.Introspection;
 namespace Hug;
 
 /// <summary>One call as a remote client sends it: the name (and, when known, the endpoint's description) and the raw arguments.</summary>
-internal sealed record RemoteCall(string Name, EndpointDescriptor? Endpoint, HugApi? Api, Dictionary<string, RawValue> Arguments);
+internal sealed record RemoteCall(string Name, EndpointDescriptor? Endpoint, HugApi? Api, Dictionary<string, RawValue> Arguments, int? Version);
 
 /// <summary>
 /// What the HTTP and WebSocket clients share: typed calls resolved to an endpoint and its named arguments, answers read
@@ -65,7 +65,7 @@ internal abstract class RemoteHugClient(HugApi? api, HugCredentials? credentials
     private RemoteCall CallByName(string endpoint, object? arguments)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return new(endpoint, api is null ? null : ClientMethods.Find(api, endpoint, version), api, ClientMethods.Raw(arguments, api));
+        return new(endpoint, api is null ? null : ClientMethods.Find(api, endpoint, version), api, ClientMethods.Raw(arguments, api), version);
     }
 
     private (RemoteCall Call, HugApi Api) CallOf(Delegate method, object?[] arguments, ref CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ internal abstract class RemoteHugClient(HugApi? api, HugCredentials? credentials
         var described = ClientMethods.ApiFor(api, method);
         var endpoint = ClientMethods.Find(described, method, version);
         var named = ClientMethods.Name(described, endpoint, arguments, ref cancellationToken);
-        return (new RemoteCall(endpoint.Name, endpoint, described, ClientMethods.Raw(named, described)), described);
+        return (new RemoteCall(endpoint.Name, endpoint, described, ClientMethods.Raw(named, described), ClientMethods.VersionFor(endpoint, version)), described);
     }
 
     /// <summary>An answer's JSON as <typeparamref name="T"/>, with the API's settings (and generated metadata, under Native AOT).</summary>

@@ -141,9 +141,12 @@ internal sealed class MethodHandlers
 
     public IEnumerable<HttpEndpoint> All => (Unversioned is null ? [] : new[] { Unversioned }).Concat(versioned.Values);
 
-    /// <summary>The endpoint for a requested version; with none requested, the unversioned one, else the latest.</summary>
+    /// <summary>
+    /// The endpoint for a requested version, else the one declared for no version; with none requested, only that one
+    /// (as hug: a URL served only for some versions is not found without one, rather than silently the latest).
+    /// </summary>
     public HttpEndpoint? Resolve(int? version) =>
-        version is { } v ? versioned.GetValueOrDefault(v) ?? Unversioned : Unversioned ?? versioned.Values.LastOrDefault();
+        version is { } v ? versioned.GetValueOrDefault(v) ?? Unversioned : Unversioned;
 
     public void Add(IReadOnlyList<int>? versions, HttpEndpoint endpoint, string route)
     {

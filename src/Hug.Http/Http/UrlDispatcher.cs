@@ -30,7 +30,12 @@ internal sealed class UrlDispatcher(UrlResource resource, int? urlVersion, NotFo
         var version = urlVersion;
         if (versioned && request.Headers.TryGetValue(VersionHeader, out var header))
         {
-            if (header.Count != 1 || !int.TryParse(header[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requested))
+            // Repeated headers reach us as several values or as one comma-joined line (what HttpClient sends): either is two.
+            var sent = 0;
+            foreach (var value in header) sent += (value?.Count(c => c == ',') ?? 0) + 1;
+            if (sent != 1)
+                return Problem.Invalid(VersionHeader, $"Sent {sent} times; send one version").WriteAsync(http).AsTask();
+            if (!int.TryParse(header[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requested))
                 return Problem.Invalid(VersionHeader, "Invalid whole number provided").WriteAsync(http).AsTask();
             if (urlVersion is { } inUrl && inUrl != requested)
                 return Problem.Invalid(VersionHeader, $"You are requesting conflicting versions: {inUrl} in the URL and {requested} in {VersionHeader}").WriteAsync(http).AsTask();

@@ -56,7 +56,7 @@ internal sealed class HttpHugClient(HttpClient http, bool ownsHttp, HugApi? api,
     {
         var endpoint = call.Endpoint ?? throw new InvalidOperationException(
             $"An HTTP client calls '{call.Name}' by name only with the API's description: HugClient.Http(address, api).");
-        var route = RouteFor(endpoint) ?? throw new InvalidOperationException($"{endpoint.DisplayName} is not exposed over HTTP.");
+        var route = RouteFor(endpoint, call.Version) ?? throw new InvalidOperationException($"{endpoint.DisplayName} is not exposed over HTTP.");
         var method = route.Methods.Contains("GET") ? "GET" : route.Methods[0];
         var arguments = new Dictionary<string, RawValue>(call.Arguments, StringComparer.OrdinalIgnoreCase);
         var path = RouteTemplate.Fill(route.UrlsFor(endpoint.Name)[0], arguments);
@@ -64,14 +64,14 @@ internal sealed class HttpHugClient(HttpClient http, bool ownsHttp, HugApi? api,
         if (method is not ("GET" or "HEAD" or "DELETE")) request.Content = Body(endpoint, call.Api!, arguments);
         request.Headers.Accept.Add(accept);
         foreach (var (name, value) in Credentials?.Headers() ?? []) request.Headers.TryAddWithoutValidation(name, value);
-        if (Version is { } v) request.Headers.Add("X-Api-Version", v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (call.Version is { } v) request.Headers.Add("X-Api-Version", v.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return request;
     }
 
-    private HttpRouteOptions? RouteFor(EndpointDescriptor endpoint)
+    private static HttpRouteOptions? RouteFor(EndpointDescriptor endpoint, int? version)
     {
         if (endpoint.Http.Length == 0) return null;
-        return (Version is { } v ? endpoint.Http.FirstOrDefault(r => r.Versions.Contains(v)) : null)
+        return (version is { } v ? endpoint.Http.FirstOrDefault(r => r.Versions.Contains(v)) : null)
             ?? endpoint.Http.FirstOrDefault(r => r.Versions.Count == 0) ?? endpoint.Http[0];
     }
 

@@ -62,7 +62,7 @@ internal sealed class WebSocketHugClient : RemoteHugClient
     private async Task<SocketCall> StartAsync(RemoteCall call, CancellationToken cancellationToken)
     {
         var open = await connections.GetAsync(address, Credentials, cancellationToken).ConfigureAwait(false);
-        return await open.CallAsync(call.Name, call.Arguments, Version, cancellationToken).ConfigureAwait(false);
+        return await open.CallAsync(call.Name, call.Arguments, call.Version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>{"result"}</c> is a success; <c>{"status", "errors"}</c> a problem; <c>{"status", "body"}</c> an <c>OnException</c> handler's answer.</summary>

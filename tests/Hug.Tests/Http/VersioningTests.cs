@@ -14,7 +14,6 @@ public sealed class VersioningTests : IAsyncLifetime
     [Theory]
     [InlineData("/v1/echo?text=a", "\"v1:a\"")]
     [InlineData("/v2/echo?text=a", "\"v2:a\"")]
-    [InlineData("/echo?text=a", "\"v2:a\"")]
     [InlineData("/v1/ping", "\"pong\"")]
     [InlineData("/v2/ping", "\"pong\"")]
     [InlineData("/ping", "\"pong\"")]
@@ -41,6 +40,25 @@ public sealed class VersioningTests : IAsyncLifetime
         invalid.Headers.Add("X-Api-Version", "two");
         (response, body) = await HugServer.ReadAsync(await server.Client.SendAsync(invalid));
         Assert.Equal("Invalid whole number provided", JsonAssert.Error(body, "X-Api-Version"));
+    }
+
+    [Fact]
+    public async Task AUrlServedOnlyForSomeVersionsIsNotFoundWithoutOne()
+    {
+        // hug's version router: no version asked, no version-less handler → the 404 with the documentation (not the latest version).
+        var (response, body) = await server.GetJsonAsync("/echo?text=a");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(2, body.GetProperty("documentation").GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task TwoVersionHeadersAreOneClearError()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/echo?text=b");
+        request.Headers.TryAddWithoutValidation("X-Api-Version", ["1", "1"]);
+        var (response, body) = await HugServer.ReadAsync(await server.Client.SendAsync(request));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sent 2 times; send one version", JsonAssert.Error(body, "X-Api-Version"));
     }
 
     [Fact]

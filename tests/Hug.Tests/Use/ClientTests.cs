@@ -67,6 +67,17 @@ public sealed class ClientTests : IAsyncLifetime
         Assert.Equal("v1 hi", (await client.WithVersion(1).RequestAsync("echo-one", new Dictionary<string, object?> { ["text"] = "hi" })).Data.GetString());
     }
 
+    [Theory]
+    [InlineData("Local"), InlineData("HTTP"), InlineData("WebSocket")]
+    public async Task WithNoVersionATypedCallReachesTheMethodItNamesAndANameOnlyAVersionLessOne(string kind)
+    {
+        await using var client = Client(kind);
+        Assert.Equal("v2 hi", await client.CallAsync(ClientApi.EchoTwo, "hi")); // the method says which version it is
+        // A name is a URL without /vN: served only for versions 1 and 2, it is not found (as hug), never silently the latest.
+        var call = () => client.RequestAsync("echo-two", new Dictionary<string, object?> { ["text"] = "hi" });
+        Assert.Contains("no endpoint named 'echo-two'", (await Assert.ThrowsAsync<ArgumentException>(call)).Message);
+    }
+
     [Fact]
     public async Task AWebSocketCallTheClientStopsReadingIsCancelledOnTheServer()
     {
