@@ -182,7 +182,7 @@ public sealed partial class HugApi
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         AddWebSockets(type, Array.ConvertAll(type.GetCustomAttributes(true), a => (Attribute)a), null);
         foreach (var method in type.GetMethods(all).OrderBy(m => m.MetadataToken))
-            if (method.IsDefined(typeof(HttpAttribute)) || method.IsDefined(typeof(CliAttribute)) || method.IsDefined(typeof(SocketCallAttribute)))
+            if (method.IsDefined(typeof(HttpAttribute)) || method.IsDefined(typeof(CliAttribute)) || method.IsDefined(typeof(SocketCallAttribute)) || method.IsDefined(typeof(LocalAttribute)))
                 AddMethod(MethodFacts.Reflect(method));
         return this;
     }

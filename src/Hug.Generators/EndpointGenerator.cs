@@ -23,7 +23,7 @@ public sealed class EndpointGenerator : IIncrementalGenerator
     private static readonly string[] EndpointAttributes =
     [
         "Hug.HttpAttribute", "Hug.GetAttribute", "Hug.PostAttribute", "Hug.PutAttribute", "Hug.PatchAttribute", "Hug.DeleteAttribute",
-        "Hug.CliAttribute", "Hug.SocketCallAttribute", "Hug.WebSocketAttribute",
+        "Hug.CliAttribute", "Hug.SocketCallAttribute", "Hug.LocalAttribute", "Hug.WebSocketAttribute",
     ];
 
     public void Initialize(IncrementalGeneratorInitializationContext context)

@@ -6,7 +6,7 @@ namespace Hug.Generators;
 /// <summary>The Hug and framework types the generator recognises, resolved once per compilation.</summary>
 internal sealed class KnownTypes
 {
-    public INamedTypeSymbol Http = null!, Cli = null!, SocketCall = null!, Transform = null!, Requires = null!, WebSocket = null!;
+    public INamedTypeSymbol Http = null!, Cli = null!, SocketCall = null!, Local = null!, Transform = null!, Requires = null!, WebSocket = null!;
     public INamedTypeSymbol Delimited = null!, Directive = null!, User = null!, ApiVersion = null!, Documentation = null!, ShortOption = null!, TimerPrecision = null!, Session = null!;
     public INamedTypeSymbol? Validation, Description;
 
@@ -19,6 +19,7 @@ internal sealed class KnownTypes
             Http = Get("Hug.HttpAttribute"),
             Cli = Get("Hug.CliAttribute"),
             SocketCall = Get("Hug.SocketCallAttribute"),
+            Local = Get("Hug.LocalAttribute"),
             Transform = Get("Hug.TransformAttribute"),
             Requires = Get("Hug.RequiresAttribute"),
             WebSocket = Get("Hug.WebSocketAttribute"),
@@ -51,15 +52,14 @@ internal sealed class KnownTypes
         || type.GetMembers().OfType<IMethodSymbol>().Any(m => m.GetAttributes().Any(a => Is(a.AttributeClass, Http) || Is(a.AttributeClass, SocketCall))
             || (IsExposed(m) && m.Parameters.Any(p => p.GetAttributes().Any(a => Is(a.AttributeClass, Documentation)))));
 
-    /// <summary>Hug's HTTP attribute, <c>[Cli]</c>, <c>[SocketCall]</c>, or a class deriving from one.</summary>
-    public bool IsEndpointAttribute(INamedTypeSymbol type) => Is(type, Http) || Is(type, Cli) || Is(type, SocketCall);
+    /// <summary>Hug's HTTP attribute, <c>[Cli]</c>, <c>[SocketCall]</c>, <c>[Local]</c>, or a class deriving from one.</summary>
+    public bool IsEndpointAttribute(INamedTypeSymbol type) => Is(type, Http) || Is(type, Cli) || Is(type, SocketCall) || Is(type, Local);
 
-    /// <summary>A method with an HTTP attribute, <c>[Cli]</c> or <c>[SocketCall]</c>: what Hug's reflection looks for.</summary>
-    public bool IsExposed(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => Is(a.AttributeClass, Http) || Is(a.AttributeClass, Cli) || Is(a.AttributeClass, SocketCall));
+    /// <summary>A method with an HTTP attribute, <c>[Cli]</c>, <c>[SocketCall]</c> or <c>[Local]</c>: what Hug's reflection looks for.</summary>
+    public bool IsExposed(IMethodSymbol method) => method.GetAttributes().Any(a => a.AttributeClass is { } type && IsEndpointAttribute(type));
 
     public bool IsMethodAttribute(INamedTypeSymbol? type) =>
-        Is(type, Http) || Is(type, Cli) || Is(type, SocketCall) || Is(type, Transform) || Is(type, Requires) || Is(type, Description);
+        Is(type, Http) || Is(type, Cli) || Is(type, SocketCall) || Is(type, Local) || Is(type, Transform) || Is(type, Requires) || Is(type, Description);
 
     public bool IsTypeAttribute(INamedTypeSymbol? type) =>
         Is(type, Cli) || Is(type, Requires) || Is(type, WebSocket) || Is(type, Description);

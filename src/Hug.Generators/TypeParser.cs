@@ -45,7 +45,7 @@ internal sealed partial class TypeParser(Compilation compilation, KnownTypes kno
             reachable ? TryClient(type, methods) : null);
     }
 
-    /// <summary>The methods with an HTTP attribute, <c>[Cli]</c> or <c>[SocketCall]</c>, in declaration order.</summary>
+    /// <summary>The methods with an HTTP attribute, <c>[Cli]</c>, <c>[SocketCall]</c> or <c>[Local]</c>, in declaration order.</summary>
     private List<IMethodSymbol> Exposed(INamedTypeSymbol type)
     {
         var order = compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index);

@@ -29,6 +29,14 @@ public sealed class CurrentApi
             User = caller.User,
             AdapterValues = caller.AdapterValues,
         };
-        return (T)(await LocalInterface.RunAsync(call, descriptor, arguments, rethrowHandled: true))!;
+        try
+        {
+            return (T)(await LocalInterface.RunAsync(call, descriptor, arguments, rethrowHandled: true))!;
+        }
+        catch (HugCallException answer)
+        {
+            answer.FromSibling = true; // the sibling's refusal or invalid input is the call's answer, unless a handler maps it
+            throw;
+        }
     }
 }

@@ -159,7 +159,7 @@ public static class GeneratedEndpoints
 /// <summary>One type as the generator saw it: its Hug attributes and its exposed methods.</summary>
 /// <param name="attributes">The type's attributes that Hug reads (<c>[Cli]</c>, <c>[Requires]</c>, <c>[WebSocket]</c>, <c>[Description]</c>).</param>
 /// <param name="summary">The type's documentation summary (its text, read at build time), when the compiler parsed comments.</param>
-/// <param name="methods">The methods carrying an HTTP, <c>[Cli]</c> or <c>[SocketCall]</c> attribute, in declaration order.</param>
+/// <param name="methods">The methods carrying an HTTP, <c>[Cli]</c>, <c>[SocketCall]</c> or <c>[Local]</c> attribute, in declaration order.</param>
 /// <param name="factory">
 /// Makes the type's instance factory (through DI, per call or per connection), for a type with instance endpoints or a
 /// <c>[WebSocket]</c> endpoint: written with the type as a type argument, so trimming and Native AOT keep its constructors.

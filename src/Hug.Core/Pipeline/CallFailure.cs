@@ -39,6 +39,14 @@ internal sealed class CallFailure
     public static CallFailure HandledBy(ErrorResponse response, Exception exception) =>
         new(FailureKind.Handled, response.Status) { Handled = response, Exception = exception };
 
+    /// <summary>A sibling's answer (its refusal, invalid input or handled error), as the calling endpoint's own.</summary>
+    public static CallFailure Relaying(HugCallException sibling) => sibling switch
+    {
+        HugRequirementException refused => Refused(refused.Refusal),
+        HugValidationException invalid => Invalid(invalid.Errors.ToDictionary(e => e.Key, e => e.Value.FirstOrDefault() ?? "")),
+        _ => HandledBy(new ErrorResponse(sibling.Status, sibling.Body), sibling),
+    };
+
     public static CallFailure Failed(Exception exception) => new(FailureKind.Failed, 500) { Exception = exception };
 
     /// <summary>The failure as hug's <c>errors</c> object (what WebSocket calls and Local callers receive).</summary>

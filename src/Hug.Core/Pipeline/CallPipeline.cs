@@ -62,6 +62,7 @@ internal abstract class CallPipeline
     public CallFailure Fail(Exception exception, BindingContext context) =>
         !Api.Exceptions.IsEmpty && Api.Exceptions.Handle(exception, context.Call) is { } handled
             ? CallFailure.HandledBy(handled, exception)
+            : exception is HugCallException { FromSibling: true } sibling ? CallFailure.Relaying(sibling)
             : CallFailure.Failed(exception);
 }
 

@@ -18,6 +18,9 @@ public class HugCallException : Exception
         Body = body;
     }
 
+    /// <summary>Thrown by a sibling endpoint called through <see cref="CurrentApi"/>: unhandled, the caller answers with it (not a 500).</summary>
+    internal bool FromSibling { get; set; }
+
     /// <summary>The endpoint called (<c>Addition.Add</c>, or the name a client called it by).</summary>
     public string Endpoint { get; }
 
